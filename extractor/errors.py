@@ -1,0 +1,44 @@
+"""Error codes for input that cannot be read, and warning codes for what can be survived.
+
+An :class:`InputError` stops one file (the batch writes an error line and goes
+on); a warning (``{"code", "message", "page"}``) is attached to a result.
+Codes are stable: consumers may switch on them.
+"""
+from __future__ import annotations
+
+# code -> plain message shown to a user (the file name is added by the caller)
+ERROR_MESSAGES = {
+    "input.not_found": "The file does not exist.",
+    "input.empty": "The file is empty (0 bytes).",
+    "input.too_large": "The file is larger than the size limit.",
+    "input.too_many_pages": "The document has more pages than the page limit.",
+    "input.unsupported_format": "Unsupported format: only PDF, plain text, HTML and Word (.docx) files are read.",
+    "input.unreadable": "The file could not be read.",
+    "pdf.encrypted": "The PDF is encrypted or password-protected.",
+    "pdf.corrupt": "The PDF is damaged or truncated and could not be opened.",
+    "pdf.no_text": "The PDF has no text layer and OCR is unavailable or found no text.",
+    "docx.corrupt": "The Word document is damaged and could not be opened.",
+    "text.decode": "The text file is in an encoding that could not be detected.",
+    "extract.failed": "Extraction failed on this file.",
+}
+
+WARNING_CODES = {
+    "pdf.no_text_layer": "A page has no text layer; its text is missing unless OCR ran.",
+    "pdf.page_error": "A page could not be read and was skipped.",
+    "text.encoding_guessed": "The text was not UTF-8; its encoding was detected.",
+    "ocr.failed": "OCR failed on a page.",
+}
+
+
+class InputError(Exception):
+    """A file that cannot be turned into text.
+
+    Attributes:
+        code: a key of :data:`ERROR_MESSAGES` ("pdf.encrypted", ...).
+        message: a plain sentence for a user, no traceback.
+    """
+
+    def __init__(self, code: str, message: str | None = None):
+        self.code = code
+        self.message = message or ERROR_MESSAGES.get(code, "The file could not be read.")
+        super().__init__(f"{code}: {self.message}")

