@@ -1,0 +1,71 @@
+"""The command line: extract, batch (error lines, resume, summary) and schema."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def run_cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "extractor", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+def test_schema_command_prints_json_schema():
+    proc = run_cli("schema")
+    assert proc.returncode == 0
+    schema = json.loads(proc.stdout)
+    assert "$defs" in schema and "Result" in schema["$defs"] and "ErrorResult" in schema["$defs"]
+
+
+def test_batch_writes_one_line_per_file_with_error_lines(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_note.txt").write_text("On May 2, 2025 the Court GRANTED the motion.", encoding="utf-8")
+    (folder / "b_empty.pdf").write_bytes(b"")                  # zero bytes
+    (folder / "c_fake.pdf").write_bytes(b"hello, not a pdf")  # renamed non-PDF
+    (folder / "d_truncated.pdf").write_bytes((ROOT / "corpus" / "order_ca10_in_re_liebowitz.pdf").read_bytes()[:3000])
+    (folder / "e_image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)  # skipped: unsupported suffix
+    out = tmp_path / "facts.jsonl"
+    proc = run_cli("batch", str(folder), "-o", str(out), "--jobs", "1", "--no-progress")
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(l) for l in out.read_text().splitlines()]
+    assert [l["document"]["source"].rsplit("/", 1)[-1] for l in lines] == ["a_note.txt", "b_empty.pdf", "c_fake.pdf", "d_truncated.pdf"]
+    assert "error" not in lines[0] and lines[0]["document"]["kind"]
+    assert lines[1]["error"]["code"] == "input.empty"
+    assert lines[2]["error"]["code"] == "pdf.corrupt"
+    assert lines[3]["error"]["code"].startswith("pdf.")
+    assert all(l["facts"] == [] for l in lines[1:])
+    assert "Traceback" not in proc.stderr
+    assert "skipped 1" in proc.stderr and "e_image.png" in proc.stderr
+    assert "errors: " in proc.stderr and "input.empty 1" in proc.stderr
+
+
+def test_batch_resumes_from_previous_output(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("one.txt", "two.txt"):
+        (folder / name).write_text(f"The Court DENIED the motion on June {len(name)}, 2024.", encoding="utf-8")
+    out = tmp_path / "facts.jsonl"
+    assert run_cli("batch", str(folder), "-o", str(out), "--no-progress").returncode == 0
+    (folder / "three.txt").write_text("Nothing here.", encoding="utf-8")
+    proc = run_cli("batch", str(folder), "-o", str(out), "--no-progress")
+    assert "reused from a previous run: 2" in proc.stderr
+    assert len(out.read_text().splitlines()) == 3
+    assert not (tmp_path / "facts.jsonl.partial").exists()
+
+
+def test_extract_writes_json_with_text(tmp_path):
+    out = tmp_path / "one.json"
+    proc = run_cli("extract", str(ROOT / "corpus" / "team_sample_news_brief.txt"), "--include-text", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    obj = json.loads(out.read_text())
+    assert obj["document"]["text"].startswith("BOSTON")
+    assert obj["document"]["text_length"] == len(obj["document"]["text"])
+
+
+def test_extract_bad_anchor_date_is_a_usage_error():
+    proc = run_cli("extract", "x.txt", "--anchor-date", "12/02/2026")
+    assert proc.returncode == 2 and "YYYY-MM-DD" in proc.stderr
