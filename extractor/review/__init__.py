@@ -1,0 +1,19 @@
+"""Reviewing extracted facts: a local SQLite store of a reviewer's decisions
+(accept, reject, edit, add, note), and exports of the reviewed facts.
+
+Pure Python (no Streamlit), so the review app stays thin and the logic is
+tested on its own. Everything stays on the user's machine: the store lives in
+the user data folder (see :func:`default_db_path`).
+
+Public API: :class:`ReviewStore`, :func:`default_db_path`,
+:func:`apply_review`, :func:`make_manual_fact`, :func:`to_json`,
+:func:`to_jsonl`, :func:`to_csv`, :data:`EDITABLE_FIELDS`.
+"""
+from .edits import EDITABLE_FIELDS, STATUSES, ReviewError, apply_review, coerce_edits, make_manual_fact
+from .export import CSV_COLUMNS, to_csv, to_json, to_jsonl
+from .store import ReviewStore, default_db_path
+
+__all__ = [
+    "CSV_COLUMNS", "EDITABLE_FIELDS", "STATUSES", "ReviewError", "ReviewStore", "apply_review",
+    "coerce_edits", "default_db_path", "make_manual_fact", "to_csv", "to_json", "to_jsonl",
+]
