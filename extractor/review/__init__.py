@@ -9,11 +9,12 @@ Public API: :class:`ReviewStore`, :func:`default_db_path`,
 :func:`apply_review`, :func:`make_manual_fact`, :func:`to_json`,
 :func:`to_jsonl`, :func:`to_csv`, :data:`EDITABLE_FIELDS`.
 """
-from .edits import EDITABLE_FIELDS, STATUSES, ReviewError, apply_review, coerce_edits, make_manual_fact
+from .edits import EDITABLE_FIELDS, MAIN_FIELD, STATUSES, ReviewError, apply_review, coerce_edits, make_manual_fact
 from .export import CSV_COLUMNS, to_csv, to_json, to_jsonl
+from .filters import ROLES, field_choices, filter_facts
 from .store import ReviewStore, default_db_path
 
 __all__ = [
-    "CSV_COLUMNS", "EDITABLE_FIELDS", "STATUSES", "ReviewError", "ReviewStore", "apply_review",
+    "CSV_COLUMNS", "EDITABLE_FIELDS", "MAIN_FIELD", "ROLES", "field_choices", "filter_facts", "STATUSES", "ReviewError", "ReviewStore", "apply_review",
     "coerce_edits", "default_db_path", "make_manual_fact", "to_csv", "to_json", "to_jsonl",
 ]
