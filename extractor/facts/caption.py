@@ -1,9 +1,551 @@
-"""The case caption, court, docket number and judge — first version pending."""
+"""The case caption, court, docket number and judge of a court document.
+
+:func:`find_case` fills ``document.case``; :func:`caption_parties` gives the
+parties named in the caption block (with the role of their side) to
+``parties.py``. Both read only the text, so calling them twice is cheap and
+gives the same answer.
+
+Caption layouts handled (from federal and state court filings): "A, Plaintiff,
+v. B, Defendant." over several lines, with pleading-paper line numbers, ")" or
+":" column rules and the document title in a right-hand column; "Plaintiff-
+Appellant" / "Defendants—Appellees"; "In re X"; "Ex parte X"; "X, Petitioners v.
+Y, Respondent"; docket pages ("Case title: USA v. MANAFORT et al") and one-line
+case lists ("1200483 A v. B (Appeal from ...)").
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from .caption_court import find_courts
 from .context import DocContext
+
+HEAD = 6000  # characters of the first page(s) searched for the caption block
+
+ROLE_WORDS = {
+    "plaintiff": "plaintiff", "plaintiffs": "plaintiff", "petitioner": "petitioner", "petitioners": "petitioner",
+    "appellant": "appellant", "appellants": "appellant", "appellee": "appellee", "appellees": "appellee",
+    "defendant": "defendant", "defendants": "defendant", "respondent": "respondent", "respondents": "respondent",
+    "intervenor": "intervenor", "intervenors": "intervenor", "relator": "petitioner", "movant": "petitioner",
+    "counter-defendant": "defendant", "counter-plaintiff": "plaintiff", "cross-appellant": "appellant",
+    "cross-appellee": "appellee", "claimant": "plaintiff", "debtor": "other",
+}
+_ROLE = r"(?:Counter-|Cross-)?(?:Plaintiffs?|Petitioners?|Appellants?|Appellees?|Defendants?|Respondents?|Intervenors?|Relators?|Movants?|Claimants?)"
+ROLE_LABEL = re.compile(rf"(?<![\w'’]){_ROLE}(?:\s*(?:[-—–/,]|and)\s*{_ROLE})*\s*[.,;:]?", re.I)
+VERSUS = re.compile(r"(?<![\w.])(?:v\.|vs\.?|versus|V\.|VS\.?)(?![\w])", re.I)
+DOCKET = re.compile(
+    r"(?<![\w:])(?:\d{1,2}:)?\d{2}-?(?:cv|cr|mj|md|bk|mc|po|sw|ap|CV|CR|MJ|MD|BK|MC|Cv|Cr)-?\d{2,6}"
+    r"(?:[-–](?:[A-Z]{2,5}|\d{1,3}))*(?:\s?\([A-Z]{2,5}x?\))*(?:\s(?:[A-Z]{2,4})(?:\s\([A-Z]{2,5}x?\))?(?=\s|$))?")
+NUMBERED = re.compile(
+    r"(?:(?:Case|Civil\s+Action|Civ\.|Crim\.|Criminal|Appeal|Docket|Appellate\s+Case|Misc\.)\s*"
+    r"(?:Nos?\.?|Numbers?(?:\(s\))?|#)?|\bNos?\.|\bNO\.|CASE\s+#)\s*:?\s*"
+    r"(?P<num>(?:MDL\s+|CR-|CV-)?\d[\w:–-]*\d(?:[A-Z]{1,2}\d*(?:-\d+)?)?(?:-[A-Z]{2,5})*(?:\s?\([A-Z]{2,5}x?\))*)")
+# words that start a document title printed in the caption's right-hand column
+TITLE_WORDS = re.compile(
+    r"\b(?:ORDER|ORDERS|MOTION|COMPLAINT|MEMORANDUM|OPINION|JUDGMENT|STIPULATION|NOTICE|REPORT|"
+    r"APPLICATION|INJUNCTION|GRANTING|DENYING|DECLARATION|BRIEF|PETITION|SUGGESTION|TRANSCRIPT|"
+    r"DEMANDED|REQUIRING|SEALING|REDACTED|JURY|VERDICT|RELIEF|BREACH|DAMAGES|SUMMARY|FINDINGS|"
+    r"PROCEEDINGS|ANSWER|REPLY|OPPOSITION|AFFIDAVIT|SENTENCING|INDICTMENT|INFORMATION)\b")
+STOP_LINE = re.compile(
+    r"^\s*(?:_{3,}|-{3,}|\*{3,}|Case\s+\d|Appellate\s+Case|Document\s+\d|FILED\b|UNITED\s+STATES\s+(?:DISTRICT|COURT)|"
+    r"IN\s+THE\b|(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|MIDDLE)\s+DISTRICT|FOR\s+THE\b|"
+    r"DISTRICT\s+OF\b|SUPREME\s+COURT|COURT\s+OF\s+APPEALS|APPEAL\s+FROM|ON\s+(?:APPEAL|PETITION|WRIT)|"
+    r"CERTIORARI|Before\b|BEFORE\b|Argued\b|Submitted\b|Decided\b|Filed\b|\[|.*\bCOURT\b|Clerk\b)", re.I)
+DESCRIPTOR = re.compile(
+    r",?\s*(?:(?:individually\s+and\s+)?in\s+(?:his|her|their|its)\s+(?:official\s+)?capacit(?:y|ies)\s+as\s+(?P<title>[^;]*?)"
+    r"|(?:individually|personally)(?:\s+and\s+on\s+behalf\s+of[^;,]*)?"
+    r"|(?:an?|the)\s+(?:[A-Z][a-z]+\s+)?(?:corporation|limited\s+liability\s+company|partnership|municipal\s+corporation|"
+    r"minor|individual|non-?profit\s+corporation|company|political\s+subdivision)\b[^;]*?"
+    r"|et\s+al\.?|ET\s+AL\.?|inclusive)(?=\s*(?:[;,.]|$|and\b))", re.I)
+LINE_NO = re.compile(r"[ \t]*(?:[a-zA-Z](?:[ \t][a-zA-Z])*[ \t]+)?\d{1,2}(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class CaptionParty:
+    """A party named in the caption block.
+
+    Attributes:
+        name: the name as printed (whitespace collapsed).
+        start_char, end_char: the span of the name in the document text (end exclusive).
+        role: from the caption side ("plaintiff", "defendant", "appellant", ...).
+        title: official title from "in his official capacity as ...", or None.
+    """
+
+    name: str
+    start_char: int
+    end_char: int
+    role: str
+    title: str | None = None
+
+
+class _Kept:
+    """Characters kept from a region of the text, with their original offsets."""
+
+    def __init__(self):
+        self.chars: list[str] = []
+        self.offs: list[int] = []
+
+    def add(self, text: str, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.chars.append(text[i])
+            self.offs.append(i)
+
+    def sep(self, pos: int) -> None:
+        self.chars.append(" ")
+        self.offs.append(pos)
+
+    @property
+    def s(self) -> str:
+        return "".join(self.chars)
+
+    def orig(self, a: int, b: int) -> tuple[int, int]:
+        return self.offs[a], self.offs[b - 1] + 1
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        nl = end if nl < 0 else nl
+        out.append((pos, nl))
+        pos = nl + 1
+    return out
+
+
+def _content(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim a line to its caption content: no line number, no right-hand column."""
+    m = LINE_NO.match(text, s, e)
+    if m and m.end() < e and not re.match(r"\s*[.,:]", text[m.end():e]):
+        s = m.end()
+    elif m and m.end() >= e:
+        return s, s
+    line = text[s:e]
+    cut = len(line)
+    for pat in (r"\s[):]\s*|\s[):]$|[):]\s*$", r"(?:^|\s+)(?:Case|Civ(?:il)?\.?\s*(?:Action)?|Crim\.|Criminal)\s*(?:No|Number)",
+                r"(?:^|\s+)(?:NO|No)\.\s*[A-Z]*[-\s]?\d", r"\s+Docket\s+Nos?\.", r"\s+\(?(?:ECF|Dkt\.|Doc\.)\s*(?:No\.)?\s*\d"):
+        m2 = re.search(pat, line)
+        if m2:
+            cut = min(cut, m2.start())
+    m3 = TITLE_WORDS.search(line)
+    if m3:
+        cut = min(cut, m3.start())
+    frag = line[:cut].strip()
+    if re.search(r"[’']S$", frag) or re.fullmatch(r"[\W\d]*", frag):
+        return s, s
+    return s, s + cut
+
+
+def _block(text: str, lines: list[tuple[int, int]]) -> _Kept:
+    k = _Kept()
+    for s, e in lines:
+        cs, ce = _content(text, s, e)
+        while cs < ce and text[cs].isspace():
+            cs += 1
+        while ce > cs and text[ce - 1].isspace():
+            ce -= 1
+        if ce > cs:
+            if k.chars:
+                k.sep(cs)
+            k.add(text, cs, ce)
+    return k
+
+
+def _side_role(label: str | None, default: str) -> str:
+    if not label:
+        return default
+    words = re.findall(r"[A-Za-z-]+", label.lower())
+    roles = [ROLE_WORDS[w] for w in words if w in ROLE_WORDS]
+    return roles[-1] if roles else default
+
+
+NAME_OK = re.compile(r"[A-Za-z]")
+_PERSONISH = re.compile(r"^[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){1,4}(?:,?\s+(?:Jr|Sr|II|III|IV|JR|SR)\.?)?$")
+
+
+_SUFFIX = re.compile(r"(?i)^(?:inc|llc|l\.l\.c|corp|co|ltd|llp|l\.p|lp|p\.c|pc|pllc|p\.a|n\.a|jr|sr|ii|iii|iv|ph\.d|m\.d|esq)\.?$")
+_CORP_END = re.compile(r"(?i)(?:\b(?:inc|llc|l\.l\.c|corp|corporation|company|co|ltd|llp|lp|p\.c|pllc|p\.a|n\.a|bank|association|trust)\.?)$")
+
+
+def _split_names(k: _Kept, a: int, b: int) -> list[tuple[int, int, str | None]]:
+    """Split ``k.s[a:b]`` into party names; return ``(start, end, title)`` in kept offsets."""
+    s = k.s
+    out: list[tuple[int, int, str | None]] = []
+    for sa, sb in _segments(s, a, b, r";\s*(?:and\s+)?"):
+        title = None
+        d = DESCRIPTOR.search(s, sa, sb)
+        sb_name = sb
+        if d:
+            if d.group("title"):
+                title = " ".join(d.group("title").split()).rstrip(",. ")
+            sb_name = d.start()
+        parts = _segments(s, sa, sb_name, r",\s+(?:and\s+)?|\s+and\s+")
+        merged: list[list[int]] = []
+        for p, q in parts:
+            if merged and _SUFFIX.match(s[p:q].strip()):
+                merged[-1][1] = q
+            else:
+                merged.append([p, q])
+        texts = [s[p:q].strip() for p, q in merged]
+        complete = all((_PERSONISH.match(t) or _CORP_END.search(t)) and len(t.split()) >= 2 for t in texts)
+        if len(merged) > 1 and complete:
+            for p, q in merged:
+                out.append((p, q, _singular(title)))
+        else:
+            out.append((sa, sb_name, title))
+    return out
+
+
+def _singular(title: str | None) -> str | None:
+    if not title:
+        return title
+    return re.sub(r"^(Members|Commissioners|Directors|Trustees|Officers)\b", lambda m: m.group(1)[:-1], title)
+
+
+def _segments(s: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
+    out, pos = [], a
+    for m in re.finditer(sep, s[a:b]):
+        out.append((pos, a + m.start()))
+        pos = a + m.end()
+    out.append((pos, b))
+    res = []
+    for p, q in out:
+        while p < q and s[p] in " ,.;:" :
+            p += 1
+        while q > p and s[q - 1] in " ,;:":
+            q -= 1
+        if q > p and NAME_OK.search(s[p:q]):
+            res.append((p, q))
+    return res
+
+
+def _trim_name(k: _Kept, p: int, q: int) -> tuple[int, int]:
+    s = k.s
+    m = re.match(r"\s*(?:and\s+|&\s+)", s[p:q])
+    if m:
+        p += m.end()
+    while q > p and s[q - 1] in " ,;:-—–":
+        q -= 1
+    if s[q - 1:q] == "." and not re.search(r"\b(?:Inc|Co|Corp|Jr|Sr|Ltd|L\.L\.C|P\.C|N\.A|S\.A|L\.P|[A-Z])\.$", s[p:q], re.I):
+        q -= 1
+    return p, q
+
+
+def _parties_of(k: _Kept, role: str) -> list[CaptionParty]:
+    s = k.s
+    # drop role labels and "v." remnants
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in ROLE_LABEL.finditer(s):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(s)))
+    out = []
+    for a, b in spans:
+        for p, q, title in _split_names(k, a, b):
+            p, q = _trim_name(k, p, q)
+            name = " ".join(s[p:q].split())
+            if len(name) < 2 or not re.search(r"[A-Z]", name) or TITLE_WORDS.search(name):
+                continue
+            if re.fullmatch(r"(?i)(?:and|the|et al\.?|v\.?|vs\.?|\W+)", name):
+                continue
+            o1, o2 = k.orig(p, q)
+            out.append(CaptionParty(name, o1, o2, role, title))
+    return out
+
+
+def _is_stop(text: str, s: int, e: int) -> bool:
+    cs, ce = s, e
+    m = LINE_NO.match(text, s, e)
+    if m:
+        cs = m.end()
+    line = text[cs:ce].strip()
+    if not line:
+        return False
+    return bool(STOP_LINE.match(line)) or bool(re.match(r"^(?:Hon\.|HON\.|Judge\b|JUDGE\b)", line))
+
+
+def _labels_in(k: _Kept) -> str | None:
+    m = None
+    for m in ROLE_LABEL.finditer(k.s):
+        pass
+    return m.group(0) if m else None
+
+
+def _content_text(text: str, line: tuple[int, int]) -> str:
+    c1, c2 = _content(text, *line)
+    return text[c1:c2].strip()
+
+
+def _only_label(t: str) -> bool:
+    m = ROLE_LABEL.fullmatch(t.strip())
+    return bool(m)
+
+
+_CONTINUES = re.compile(r"(?:[,;&]|\b(?:and|of|the|for|dba|d/b/a|ex\s+rel\.|AND|OF|THE|FOR|DBA))\s*$")
+
+
+def _continues(above: str, below: str) -> bool:
+    """True when line ``above`` runs on into ``below`` as one caption name."""
+    if _CONTINUES.search(above):
+        return True
+    letters = lambda x: re.sub(r"[^A-Za-z]", "", x)
+    return bool(letters(above)) and letters(above).isupper() and letters(below).isupper() and not above.endswith(".")
+
+
+def _left_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple[int, int]]:
+    """Lines of the left-hand (plaintiff) side above the "v." line ``i``."""
+    j = i - 1
+    labels: list[tuple[int, int]] = []
+    while j >= 0 and i - j <= 8:
+        t = _content_text(text, lines[j])
+        if _is_stop(text, *lines[j]):
+            return []
+        if not t:
+            j -= 1
+            continue
+        if _only_label(t):
+            labels.insert(0, lines[j])
+            j -= 1
+            continue
+        break
+    if j < 0:
+        return []
+    name = [lines[j]]
+    below = _content_text(text, lines[j])
+    k = j - 1
+    while k >= 0 and len(name) < 6:
+        if _is_stop(text, *lines[k]):
+            break
+        t = _content_text(text, lines[k])
+        if not t or not _continues(t, below):
+            break
+        name.insert(0, lines[k])
+        below = t
+        k -= 1
+    return name + labels
+
+
+def _right_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple[int, int]]:
+    """Lines of the right-hand (defendant) side below the "v." line ``i``."""
+    right: list[tuple[int, int]] = []
+    j = i + 1
+    seen_name = False
+    while j < len(lines) and len(right) < 24:
+        if _is_stop(text, *lines[j]):
+            break
+        t = _content_text(text, lines[j])
+        right.append(lines[j])
+        if t:
+            if ROLE_LABEL.search(t) and re.search(r"(?i)(?:defendant|respondent|appellee|appellant)s?\W*\.?$", t):
+                return right
+            seen_name = True
+            if t.endswith(".") and not re.search(r"(?i)\b(?:inc|co|corp|jr|sr|ltd|[A-Z])\.$", t):
+                return right
+        elif seen_name and j + 1 < len(lines) and not _content_text(text, lines[j + 1]) and len(right) > 2:
+            return right
+        j += 1
+    return right
+
+
+def _block_caption(text: str, head_end: int) -> tuple[list[CaptionParty], tuple[int, int] | None]:
+    """The multi-line "A, Plaintiff, v. B, Defendant." caption."""
+    lines = _lines(text, 0, head_end)
+    for i, (s, e) in enumerate(lines):
+        cs, ce = _content(text, s, e)
+        line = text[cs:ce].strip()
+        vm = re.match(r"^(?:v\.|vs\.?|versus|V\.|VS\.?)\s*[:)]?\s*$", line)
+        if vm:
+            left = _left_lines(text, lines, i)
+            right = _right_lines(text, lines, i)
+        else:
+            # "X, Plaintiff, v." or "X, Petitioners v. Y" on one line
+            inline = re.search(r"(?:,\s*|\b)" + _ROLE + r"[,.]?\s+(?:v\.|vs\.?|versus)(?=\s|$)", text[cs:ce], re.I)
+            if not inline:
+                continue
+            v_at = cs + inline.end() - len(re.search(r"(?:v\.|vs\.?|versus)$", inline.group(0), re.I).group(0))
+            left = _left_lines(text, lines[:i] + [(s, v_at)] + [(v_at, v_at)], i + 1)
+            right = [(cs + inline.end(), ce)] + _right_lines(text, lines, i)
+        lk, rk = _block(text, left), _block(text, right)
+        lrole = _side_role(_labels_in(lk), "plaintiff")
+        rrole = _side_role(_labels_in(rk), "defendant")
+        parties = _parties_of(lk, lrole) + _parties_of(rk, rrole)
+        if parties:
+            return parties, (min(p.start_char for p in parties), max(p.end_char for p in parties))
+    return [], None
+
+
+def _one_line_captions(text: str, head_end: int) -> list[tuple[int, int, list[CaptionParty]]]:
+    """Case names on one line: "Case title: USA v. MANAFORT et al", "In re: X", "Ex parte X"."""
+    out = []
+    for m in re.finditer(r"(?im)^[ \t]*(?:Case\s+title|Style|Case\s+Caption)\s*:\s*(?P<cap>.+)$", text[:head_end]):
+        out.append((m.start("cap"), m.end("cap")))
+    res = []
+    for s, e in out:
+        cap = text[s:e]
+        v = VERSUS.search(cap)
+        parties = []
+        if v:
+            for a, b, role in ((0, v.start(), "plaintiff"), (v.end(), len(cap), "defendant")):
+                seg = cap[a:b]
+                seg = re.sub(r"(?i)\s*et\s+al\.?\s*$", "", seg)
+                lead = len(seg) - len(seg.lstrip())
+                seg = seg.strip()
+                if seg and not seg.startswith(":"):
+                    st = s + a + lead
+                    parties.append(CaptionParty(seg, st, st + len(seg), role))
+        res.append((s, e, parties))
+    return res
+
+
+IN_RE = re.compile(r"(?m)(?:^|(?<=\s))(?:In\s+re|IN\s+RE|In\s+Re|Ex\s+parte|EX\s+PARTE)\s*:?\s+(?P<name>[^\n,(]{2,80}?)(?=\s+No\.|\s*[\n,(.]|\s{2,}|$)")
+
+
+def _in_re(text: str, head_end: int) -> list[CaptionParty]:
+    out = []
+    for m in IN_RE.finditer(text, 0, head_end):
+        name = m.group("name").strip()
+        if re.search(r"(?i)\b(?:litigation|products|liability|matter|estate|application|grand\s+jury|search|proceedings)\b", name):
+            continue
+        if not re.match(r"^[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){1,4}$", name):
+            continue
+        role = "petitioner" if m.group(0).lower().lstrip().startswith("ex") else "other"
+        out.append(CaptionParty(name, m.start("name"), m.start("name") + len(name), role))
+        break
+    return out
+
+
+def caption_parties(text: str) -> tuple[list[CaptionParty], tuple[int, int] | None]:
+    """Parse the caption block near the start of ``text``.
+
+    Args:
+        text: the document text.
+    Returns:
+        ``(parties, (start_char, end_char) of the caption or None)``; parties in
+        caption order with the role of their side (left: plaintiff unless its
+        label says otherwise, right: defendant unless labelled).
+    """
+    head_end = min(len(text), HEAD)
+    parties, span = _block_caption(text, head_end)
+    if parties:
+        return parties, span
+    for s, e, ps in _one_line_captions(text, head_end):
+        if ps:
+            return ps, (s, e)
+    ps = _in_re(text, head_end)
+    if ps:
+        return ps, (ps[0].start_char, ps[0].end_char)
+    return [], None
+
+
+def find_dockets(text: str) -> list[tuple[int, int, str]]:
+    """Docket numbers anywhere in ``text``: ``(start_char, end_char, number)``.
+
+    Forms: "1:20-cv-03010-APM", "2:18-cr-00119-WBS", "No. 19-1234", "Case No. 5:21-cv-1",
+    "No. MDL 15-02641-PHX-DGC", "Civ. No. 3:18-cv-16281(BRM)(TJB)", "NO. CR-19-0491 JST".
+    """
+    hits = []
+    for m in DOCKET.finditer(text):
+        hits.append((m.start(), m.end(), m.group(0).strip()))
+    for m in NUMBERED.finditer(text):
+        num = m.group("num")
+        if re.fullmatch(r"\d{1,3}", num):
+            continue
+        hits.append((m.start("num"), m.end("num"), num.strip()))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out = []
+    for h in hits:
+        if out and h[0] < out[-1][1]:
+            continue
+        out.append(h)
+    return out
+
+
+JUDGE_LINE = [
+    re.compile(r"(?:Assigned\s+to|Presiding)\s*:\s*(?:Hon\.\s+|Honorable\s+)?(?:(?:Chief\s+)?(?:District\s+|Magistrate\s+|Senior\s+)?Judge\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4})"),
+    re.compile(r"(?:Before|Present)\s*:?\s+(?:The\s+)?Hon(?:orable|\.)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4})", re.I),
+    re.compile(r"(?m)^\s*(?:/s/\s*)?(?P<name>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]*){1,4})\s*,?\s*\n\s*(?:Chief\s+)?(?:United\s+States|U\.S\.)\s+(?:District|Magistrate|Bankruptcy|Circuit)\s+Judge", re.I),
+    re.compile(r"(?m)^\s*(?P<name>[A-Z][A-Z'’-]+),\s+(?:Chief\s+)?(?:U\.S\.\s+)?(?:DISTRICT|MAGISTRATE|CIRCUIT|SENIOR)\s+(?:DISTRICT\s+)?JUDGE\b"),
+]
+
+
+def find_judge(text: str) -> tuple[int, int, str] | None:
+    """The judge who presides or signs: ``(start_char, end_char, name)`` or None."""
+    for pat in JUDGE_LINE:
+        m = pat.search(text)
+        if m:
+            name = " ".join(m.group("name").split())
+            name = re.sub(r"\s*,?\s*(?:Judge|JUDGE)$", "", name)
+            if re.search(r"(?i)\b(?:united|states|district|court|judge)\b", name):
+                continue
+            return m.start("name"), m.start("name") + len(m.group("name").rstrip()), name
+    return None
+
+
+def _title_case(s: str) -> str:
+    if not s.isupper():
+        return s
+    words = []
+    for w in s.split():
+        if re.fullmatch(r"(?:LLC|LLP|L\.L\.C\.|P\.C\.|N\.A\.|USA|U\.S\.A?\.?|II|III|IV|[A-Z]\.|[A-Z]\.[A-Z]\.)[,.]?", w):
+            words.append(w)
+        elif w.lower() in ("of", "and", "the", "for", "dba", "d/b/a", "ex", "rel."):
+            words.append(w.lower())
+        else:
+            words.append(w.capitalize())
+    return " ".join(words)
 
 
 def find_case(ctx: DocContext) -> dict:
-    """Return ``{"caption", "court", "docket_number", "judge"}`` (values may be None)."""
-    return {"caption": None, "court": None, "docket_number": None, "judge": None}
+    """Return ``{"caption", "court", "docket_number", "judge"}`` (values may be None).
+
+    Also reserves every docket number span with label "docket" (``ctx.reserve``),
+    so numbers there do not become quantities or dates.
+
+    Args:
+        ctx: the document; only ``ctx.text`` is read.
+    Returns:
+        caption: "A v. B" built from the caption parties (first of each side,
+        "et al." when more), "In re X", or the one-line caption as printed.
+        court: canonical court name (:mod:`caption_court`), from the first page.
+        docket_number: the first docket number of the first page.
+        judge: the presiding or signing judge's name, or None.
+    """
+    text = ctx.text
+    for s, e, _ in find_dockets(text):
+        ctx.reserve(s, e, "docket")
+    parties, span = caption_parties(text)
+    caption = None
+    left = [p for p in parties if p.role in ("plaintiff", "petitioner", "appellant")]
+    right = [p for p in parties if p.role in ("defendant", "respondent", "appellee")]
+    if left and right:
+        caption = (f"{_title_case(left[0].name)}{' et al.' if len(left) > 1 else ''} v. "
+                   f"{_title_case(right[0].name)}{' et al.' if len(right) > 1 else ''}")
+    elif parties and parties[0].role == "petitioner":
+        caption = f"Ex parte {_title_case(parties[0].name)}"
+    elif parties:
+        caption = f"In re {_title_case(parties[0].name)}"
+    head = text[:HEAD]
+    courts = [c for c in find_courts(head) if c.kind != "generic"]
+    court = courts[0].name if courts else None
+    if court is None:
+        court = _courts_db_name(head)
+    dockets = [d for d in find_dockets(head)]
+    docket = dockets[0][2] if dockets else None
+    j = find_judge(text)
+    judge = _title_case(j[2]) if j else None
+    return {"caption": caption, "court": court, "docket_number": docket, "judge": judge}
+
+
+def _courts_db_name(head: str) -> str | None:
+    """Fallback: a "... COURT ..." line of the head recognized by ``courts_db``."""
+    try:
+        from courts_db import courts, find_court
+    except ImportError:  # pragma: no cover - installed with the project
+        return None
+    for line in head.splitlines()[:40]:
+        if re.search(r"(?i)\bcourt\b", line) and len(line) < 120:
+            ids = find_court(line.strip())
+            if len(ids) == 1:
+                by_id = {c["id"]: c["name"] for c in courts}
+                return by_id.get(ids[0])
+    return None

@@ -1,0 +1,126 @@
+"""Court names: find them in text and normalize them to one canonical form.
+
+Canonical forms follow the courts' own style: "United States District Court
+for the Central District of California", "United States Court of Appeals for
+the Fifth Circuit", "Supreme Court of the United States", "Supreme Court of
+Alabama". State names and their abbreviations come from ``models/courts.json``.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+
+
+@functools.lru_cache(maxsize=1)
+def court_data() -> dict:
+    """The parsed ``models/courts.json`` (states, abbreviations, circuits)."""
+    return json.loads((MODELS / "courts.json").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class CourtMention:
+    """One court named in the text: ``[start_char, end_char)`` and its canonical name."""
+
+    start_char: int
+    end_char: int
+    name: str
+    kind: str  # "district" | "appeals" | "supreme" | "state" | "generic"
+
+
+_DIR = r"(?:Northern|Southern|Eastern|Western|Central|Middle)"
+_DIR_ABBR = {"N": "Northern", "S": "Southern", "E": "Eastern", "W": "Western", "C": "Central", "M": "Middle"}
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    states = sorted(court_data()["states"], key=len, reverse=True)
+    st = "(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in states) + ")"
+    circ = r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|District\s+of\s+Columbia|Federal)"
+    us = r"(?:United\s+States|U\.\s?S\.)"
+    sep = r"[\s,—–-]*"
+    pats = [
+        ("district", rf"(?:In\s+the\s+)?{us}\s+District\s+Court{sep}(?:for\s+)?(?:the\s+)?(?P<dir>{_DIR}\s+)?District\s+of\s+(?P<state>{st})"),
+        ("district", rf"{us}\s+District\s+Court,\s+(?P<abbr>[NSEWCM])\.\s?D\.\s+(?P<state>{st})"),
+        ("district", rf"(?<![\w.])(?:District\s+Court\s+for\s+)?(?:the\s+)?(?P<dir>{_DIR}\s+)?District\s+of\s+(?P<state>{st})(?!\s+(?:Circuit|Court))"),
+        ("appeals", rf"{us}\s+Court\s+of\s+Appeals[\s,]*(?:for\s+)?(?:the\s+)?(?P<circ>{circ})\s+Circuit"),
+        ("appeals", rf"(?<![\w.])(?:the\s+)?(?P<circ>{circ})\s+Circuit(?!\s+(?:Rule|Judge|Court\s+of\s+Appeals))"),
+        ("supreme", r"Supreme\s+Court\s+of\s+the\s+United\s+States|United\s+States\s+Supreme\s+Court|U\.\s?S\.\s+Supreme\s+Court"),
+        ("state", rf"(?:the\s+)?Supreme\s+Court\s+of\s+(?P<sstate>{st})|(?P<sstate2>{st})\s+Supreme\s+Court"),
+        ("tax", r"United\s+States\s+Tax\s+Court"),
+        ("jpml", r"(?:United\s+States\s+)?Judicial\s+Panel\s+(?:on|for)\s+Multidistrict\s+Litigation"),
+        ("generic", rf"(?:(?:a|the)\s+)?(?:federal|district)\s+court\s+in\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+                    rf"|(?P<city2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+federal\s+court"),
+    ]
+    return [(k, re.compile(p, re.I if k not in ("appeals", "generic") else 0)) for k, p in pats]
+
+
+def _title(s: str) -> str:
+    s = " ".join(s.split())
+    return s if not s.isupper() else s.title()
+
+
+def canonical_state(s: str) -> str:
+    """Return the ``models/courts.json`` spelling of a state name matched case-insensitively."""
+    s = " ".join(s.split())
+    for name in court_data()["states"]:
+        if name.lower() == s.lower():
+            return "District of Columbia" if name == "Columbia" else name
+    return _title(s)
+
+
+def _normalize(kind: str, m: re.Match) -> str | None:
+    g = m.groupdict()
+    if kind == "district":
+        state = canonical_state(g["state"])
+        direction = g.get("dir")
+        if g.get("abbr"):
+            direction = _DIR_ABBR[g["abbr"].upper()]
+        d = (_title(direction.strip()) + " ") if direction else ""
+        if state == "District of Columbia":
+            return "United States District Court for the District of Columbia"
+        return f"United States District Court for the {d}District of {state}"
+    if kind == "appeals":
+        c = " ".join(g["circ"].split())
+        c = "District of Columbia" if c.lower() in ("district of columbia", "d.c.") else _title(c)
+        return f"United States Court of Appeals for the {c} Circuit"
+    if kind == "supreme":
+        return "Supreme Court of the United States"
+    if kind == "state":
+        return f"Supreme Court of {canonical_state(g.get('sstate') or g.get('sstate2'))}"
+    if kind == "tax":
+        return "United States Tax Court"
+    if kind == "jpml":
+        return "United States Judicial Panel on Multidistrict Litigation"
+    if kind == "generic":
+        city = g.get("city") or g.get("city2")
+        return f"federal court in {city}"
+    return None
+
+
+def find_courts(text: str, start: int = 0, end: int | None = None) -> list[CourtMention]:
+    """Find court names in ``text[start:end]``.
+
+    Returns:
+        Non-overlapping :class:`CourtMention` s sorted by ``start_char`` (the longest
+        match wins an overlap). Bare "District of Columbia" also reads as a court
+        here; callers decide from context whether a mention is a party.
+    """
+    end = len(text) if end is None else end
+    hits: list[CourtMention] = []
+    for kind, pat in _patterns():
+        for m in pat.finditer(text, start, end):
+            name = _normalize(kind, m)
+            if name:
+                hits.append(CourtMention(m.start(), m.end(), name, kind))
+    hits.sort(key=lambda h: (h.start_char, -(h.end_char - h.start_char)))
+    out: list[CourtMention] = []
+    for h in hits:
+        if out and h.start_char < out[-1].end_char:
+            continue
+        out.append(h)
+    return out
