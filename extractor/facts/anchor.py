@@ -1,11 +1,99 @@
-"""The document's own date (anchor date) — first version pending."""
+"""The document's own date (the anchor that relative dates resolve against).
+
+Where a court filing or a news report states its date, in order of trust:
+
+1. the ECF header repeated on each page ("Case 2:16-cv-... Document 24 Filed
+   08/05/16 Page 1 of 4", "Appellate Case: ... Date Filed: 01/11/2021");
+2. a docket's "Date Filed: 10/27/2017" line;
+3. a "FILED" stamp with a date on one of the next lines;
+4. a "Dated:" / "DATED this 16th day of April, 2021" / "Date: March 28, 2025"
+   line (signature block or a header);
+5. a date line or dateline near the top ("Thursday, January 15, 2009",
+   "WASHINGTON, March 3, 2025 —", "ON FRIDAY, DECEMBER 10, 2021").
+
+All are read from the text, so the source is "text". The user's
+``--anchor-date`` overrides this (``extract.py``).
+"""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 
+from . import dates_find
 from .context import DocContext
+
+_ECF_RE = re.compile(r"\bCase:?\s+\S+.*?\bDocument:?\s+\S+.*?\bFiled:?\s+(\d{1,2})/(\d{1,2})/(\d{2,4})\b")
+_DATE_FILED_RE = re.compile(r"^\s*Date\s+Filed\s*:\s*(\d{1,2})/(\d{1,2})/(\d{2,4})\b", re.M | re.I)
+_STAMP_RE = re.compile(r"^\s*(?:FILED|ENTERED)\s*$", re.M)
+_DATED_RE = re.compile(r"^\s*(?:DATED|Dated|Date|Signed|SIGNED|Entered|ENTERED)\b\s*(?:this\s+(?:the\s+)?|:|,|\s)", re.M)
+_TOP_CHARS = 600
+
+
+def _year4(y: str) -> int:
+    n = int(y)
+    return n if len(y) == 4 else (2000 + n if n < 70 else 1900 + n)
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def first_full_date(text: str) -> tuple[dt.date, int] | None:
+    """The first date with day, month and year written in ``text`` (month name or
+    month-first numeric), with its start offset; None when there is none."""
+    for hit in dates_find.find_absolute(text):
+        if hit.year is None:
+            continue
+        if hit.numeric:
+            a, b, _ = hit.numeric
+            m, d = (b, a) if a > 12 else (a, b)
+        else:
+            m, d = hit.month, hit.day
+        if m is None or d is None:
+            continue
+        date = _safe(hit.year, m, d)
+        if date is not None:
+            return date, hit.start
+    return None
 
 
 def find_anchor(ctx: DocContext) -> tuple[dt.date, str] | None:
-    """Return ``(date, source)`` with source "text" or "metadata", or None."""
+    """Return ``(date, "text")`` for the document's own date, or None.
+
+    Returns:
+        The date and its source ("text": it was read from the document).
+        None when no rule applies (the caller may use the user's date).
+    """
+    text = ctx.text
+    ecf = Counter()
+    for m in _ECF_RE.finditer(text):
+        date = _safe(_year4(m.group(3)), int(m.group(1)), int(m.group(2)))
+        if date:
+            ecf[date] += 1
+    if ecf:
+        return ecf.most_common(1)[0][0], "text"
+    m = _DATE_FILED_RE.search(text)
+    if m:
+        date = _safe(_year4(m.group(3)), int(m.group(1)), int(m.group(2)))
+        if date:
+            return date, "text"
+    for m in _STAMP_RE.finditer(text):
+        found = first_full_date(text[m.end():m.end() + 200])
+        if found:
+            return found[0], "text"
+    dated = None
+    for m in _DATED_RE.finditer(text):
+        line_end = text.find("\n", m.end())
+        found = first_full_date(text[m.start():line_end if line_end > 0 else len(text)][:120])
+        if found:
+            dated = found[0]  # the last one: the signature block ends the document
+    if dated:
+        return dated, "text"
+    found = first_full_date(text[:_TOP_CHARS])
+    if found:
+        return found[0], "text"
     return None

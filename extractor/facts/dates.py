@@ -1,9 +1,259 @@
-"""Dates facts (first version pending)."""
+"""Date facts (FACTS.md: ``value``, ``precision``, ``relative``, ``event``).
+
+Candidates come from the project's patterns (:mod:`dates_find`); spaCy
+``DATE`` entities decide which bare years are dates. Values are ISO 8601 at
+the precision the text gives ("2025-04", never an invented day). Relative
+mentions ("last April", "Wednesday", "five years ago") are resolved against
+``ctx.anchor_date`` and carry ``relative: true``; without an anchor they are
+left out. Day/month order of numeric dates is decided once per document
+(CASES C-04). Not dates: "may" the verb, decimals, section numbers, numbers
+in citations or docket numbers (``ctx.is_reserved``), and the ECF header
+repeated on every page (reported once).
+"""
 from __future__ import annotations
 
+import datetime as dt
+import re
+
+from dateutil.relativedelta import relativedelta
+
+from . import dates_find
 from .context import DocContext
+from .dates_event import event_for, tense_of
+from .dates_find import DateHit
+
+# "Case 2:16-cv-... Document 24 Filed 08/05/16 Page 1 of 4" and
+# "Appellate Case: 21-800 Document: 0101... Date Filed: 01/11/2021 Page: 1"
+ECF_HEADER_RE = re.compile(r"^.*\bCase:?\s+\S+.*\bDocument:?\s+\S+.*\bFiled:?\s+\d{1,2}/\d{1,2}/\d{2,4}.*$", re.M)
+_NEAR_YEAR_CHARS = 600
+
+
+def ecf_header_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of ECF header lines (one per page in court PDFs)."""
+    return [(m.start(), m.end()) for m in ECF_HEADER_RE.finditer(text)]
 
 
 def extract(ctx: DocContext) -> list[dict]:
-    """Return the dates facts of the document (FACTS.md)."""
-    return []
+    """Return the date facts of the document (FACTS.md), in text order."""
+    text = ctx.text
+    hits = _candidates(ctx)
+    day_first = _day_first(hits)
+    facts: list[dict] = []
+    prev: tuple[dt.date, str, int] | None = None  # last stated date, its precision and end offset
+    headers = ecf_header_spans(text)
+    header_done = False
+    for hit in hits:
+        in_header = any(s <= hit.start < e for s, e in headers)
+        if in_header:
+            if header_done or hit.method != "numeric":
+                continue
+        resolved = _resolve(ctx, hit, day_first, prev)
+        if resolved is None:
+            continue
+        value, precision, relative, date = resolved
+        if in_header:
+            header_done = True
+            event = "filed"
+        else:
+            event = event_for(ctx, hit.start, hit.end)
+        if date is not None and precision in ("day", "month", "year"):
+            prev = (date, precision, hit.end)
+        confidence = 0.9 if hit.method in ("month-day", "day-month", "month-year", "numeric") else 0.7
+        facts.append(ctx.make_fact("date", hit.start, hit.end, f"date:{hit.method}", confidence,
+                                   value=value, precision=precision, relative=relative, event=event))
+    return facts
+
+
+def _candidates(ctx: DocContext) -> list[DateHit]:
+    """All date hits of the text, overlaps resolved (stated dates before relative words
+    before bare years), reserved spans and non-dates dropped."""
+    text = ctx.text
+    absolute = dates_find.find_absolute(text)
+    relative = [h for h in dates_find.find_relative(text) if _keep_relative(ctx, h)]
+    years = [h for h in dates_find.find_years(text) if _is_year_date(ctx, h)]
+    kept: list[DateHit] = []
+    for group in (absolute, relative, years):
+        for h in group:
+            if all(h.end <= k.start or h.start >= k.end for k in kept):
+                kept.append(h)
+    kept = [h for h in kept if not ctx.is_reserved(h.start, h.end)]
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _keep_relative(ctx: DocContext, hit: DateHit) -> bool:
+    """Drop month and weekday words the parse reads as something else ("May" the verb,
+    "March" the noun in lower case, a name like "April Smith")."""
+    kind = hit.rel[0]
+    if kind not in ("month", "weekday", "named_month"):
+        return True
+    span = ctx.span(hit.start, hit.end)
+    if span is None:
+        return False
+    tok = span[-1]
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "MD":
+        return False
+    if tok.ent_type_ == "PERSON" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_ == "PERSON"
+                                      and tok.ent_iob_ == "B"):
+        return False
+    if tok.is_upper and len(tok.text) > 3 and kind == "month":
+        return False  # running heads in capitals ("MARCH MADNESS")
+    return True
+
+
+def _is_year_date(ctx: DocContext, hit: DateHit) -> bool:
+    """A bare four-digit number is a year when spaCy tags it DATE or a cue word
+    ("in", "since", "fiscal", ...) stands before it, and no number cue ("No.",
+    "$", "Suite", "Rule") does."""
+    v = dates_find.vocab()
+    text = ctx.text
+    before = text[max(0, hit.start - 20):hit.start].split()
+    prev_word = before[-1].lower() if before else ""
+    if prev_word in v["not_year_before"] or prev_word.rstrip(":") in v["not_year_before"]:
+        return False
+    if text[hit.end:hit.end + 1] in (")",) and text[max(0, hit.start - 1):hit.start] == "(":
+        return False  # "(2007)" ends a citation
+    span = ctx.span(hit.start, hit.end)
+    if span is None:
+        return False
+    tok = span[0]
+    if tok.like_num and tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT") :
+        return False
+    if tok.ent_type_ == "DATE":
+        return True
+    return prev_word in v["year_cues"]
+
+
+def _day_first(hits: list[DateHit]) -> dict[str, bool]:
+    """Per separator kind ("/-" or "."), whether the document writes the day first.
+
+    A numeric date whose first number is over 12 shows day-first; one whose
+    second number is over 12 shows month-first. Without evidence: month first
+    for slashes and hyphens (US usage), day first for dots.
+    """
+    out = {}
+    for key, seps, default in (("slash", "/-", False), ("dot", ".", True)):
+        nums = [h.numeric for h in hits if h.numeric and h.numeric[2] in seps]
+        dfirst = any(a > 12 for a, b, _ in nums)
+        mfirst = any(b > 12 for a, b, _ in nums)
+        out[key] = dfirst if dfirst != mfirst else default
+    return out
+
+
+def _resolve(ctx: DocContext, hit: DateHit, day_first: dict[str, bool],
+             prev: tuple[dt.date, str, int] | None) -> tuple[str, str, bool, dt.date | None] | None:
+    """Return ``(value, precision, relative, date)`` for a hit, or None when it cannot be
+    resolved (a year-less or relative mention with nothing to resolve against, an impossible date)."""
+    anchor = ctx.anchor_date
+    if hit.rel is not None:
+        if anchor is None and hit.rel[0] != "following":
+            return None
+        return _resolve_relative(ctx, hit, anchor, prev)
+    year, month, day = hit.year, hit.month, hit.day
+    if hit.numeric:
+        a, b, sep = hit.numeric
+        dfirst = day_first["dot" if sep == "." else "slash"]
+        if a > 12:
+            dfirst = True
+        elif b > 12:
+            dfirst = False
+        day, month = (a, b) if dfirst else (b, a)
+    if hit.method == "fiscal-year" or (month is None and day is None):
+        return f"{year:04d}", "year", False, dt.date(year, 1, 1)
+    relative = False
+    if year is None:
+        year, relative = _year_for(ctx, hit, month, day, prev)
+        if year is None:
+            return None
+    try:
+        date = dt.date(year, month, day or 1)
+    except ValueError:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}", "month", relative, date
+    return date.isoformat(), "day", relative, date
+
+
+def _year_for(ctx: DocContext, hit: DateHit, month: int, day: int | None,
+              prev: tuple[dt.date, str, int] | None) -> tuple[int | None, bool]:
+    """Year of a year-less "July 14th": the year of a dated mention shortly before it,
+    else the anchor's year moved by the tense of the sentence."""
+    if prev is not None and hit.start - prev[2] <= _NEAR_YEAR_CHARS:
+        return prev[0].year, False
+    anchor = ctx.anchor_date
+    if anchor is None:
+        return (prev[0].year, False) if prev else (None, False)
+    return _year_by_tense(ctx, hit, anchor, month, day), True
+
+
+def _year_by_tense(ctx: DocContext, hit: DateHit, anchor: dt.date, month: int, day: int | None) -> int:
+    tense = tense_of(ctx, hit.start, hit.end)
+    md = (month, day or 1)
+    here = (anchor.month, anchor.day if day else 1)
+    if tense < 0 and md > here:
+        return anchor.year - 1
+    if tense > 0 and md < here:
+        return anchor.year + 1
+    return anchor.year
+
+
+def _resolve_relative(ctx: DocContext, hit: DateHit, anchor: dt.date | None,
+                      prev: tuple[dt.date, str, int] | None) -> tuple[str, str, bool, dt.date | None] | None:
+    kind = hit.rel[0]
+    if kind == "offset":
+        delta, precision = hit.rel[1], hit.rel[2]
+        date = anchor + relativedelta(**delta)
+        return _fmt(date, precision), precision, True, date
+    if kind == "named_month":
+        month, step = hit.rel[1], hit.rel[2]
+        if step < 0:
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        elif step > 0:
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        else:
+            year = anchor.year
+        date = dt.date(year, month, 1)
+        return _fmt(date, "month"), "month", True, date
+    if kind == "month":
+        month = hit.rel[1]
+        date = dt.date(_year_by_tense(ctx, hit, anchor, month, None), month, 1)
+        return _fmt(date, "month"), "month", True, date
+    if kind == "unit":
+        unit, step = hit.rel[1], hit.rel[2]
+        if unit == "year":
+            date = dt.date(anchor.year + step, 1, 1)
+            return f"{date.year:04d}", "year", True, date
+        date = dt.date(anchor.year, anchor.month, 1) + relativedelta(months=step)
+        return _fmt(date, "month"), "month", True, date
+    if kind == "season":
+        code, first, step = hit.rel[1], hit.rel[2], hit.rel[3]
+        year = anchor.year
+        if step < 0 and first >= anchor.month:
+            year -= 1
+        elif step > 0 and first <= anchor.month:
+            year += 1
+        return f"{year:04d}-{code}", "season", True, None
+    if kind == "weekday":
+        wday, step = hit.rel[1], hit.rel[2]
+        if step == 0:
+            step = tense_of(ctx, hit.start, hit.end) or -1
+        if step < 0:
+            back = (anchor.weekday() - wday) % 7
+            date = anchor - dt.timedelta(days=back if hit.rel[2] == 0 else (back or 7))
+        else:
+            ahead = (wday - anchor.weekday()) % 7
+            date = anchor + dt.timedelta(days=ahead if hit.rel[2] == 0 else (ahead or 7))
+        return date.isoformat(), "day", True, date
+    if kind == "following":
+        if prev is None or prev[1] != "day":
+            return None
+        date = prev[0] + dt.timedelta(days=hit.rel[1])
+        return date.isoformat(), "day", True, date
+    return None
+
+
+def _fmt(date: dt.date, precision: str) -> str:
+    if precision == "year":
+        return f"{date.year:04d}"
+    if precision == "month":
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()

@@ -1,0 +1,118 @@
+"""What happened on a date, and the tense of the sentence around it.
+
+Both read the dependency parse: the date's governing verb ("signed last
+April" -> "signed", "On July 13, 2016, the Court issued" -> "issued"), or the
+event noun it modifies ("the July 25, 2016, hearing" -> "hearing", "a 2007
+complaint" -> "complaint"). A label before a colon on the same line ("Date
+Filed: 01/11/2021", "Dated: March 23, 2021") and a "FILED" stamp above a date
+give the event too.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .context import DocContext
+
+_LABEL_RE = re.compile(r"(?:^|\s)(?:date\s+)?(?P<word>[A-Za-z]+ed)\s*:?\s*(?:this\s+(?:the\s+)?)?$", re.I)
+_STAMP_RE = re.compile(r"(?:^|\n)\s*(?P<word>FILED|ENTERED|RECEIVED)\s*\n", re.M)
+# nouns that name an event a date can modify ("the July 25 hearing"): kept as a
+# suffix test plus a few common heads, not a list of corpus strings.
+_EVENT_NOUN_RE = re.compile(r"(?:ing|ment|tion|sion|ance|ence|al|ure|iew|iews|aint|ict|ea)$")
+_SKIP_VERBS = {"be", "have", "do", "include", "say", "says", "said"}
+
+
+def label_event(text: str, start: int) -> str | None:
+    """Event named by a label just before the date on its line ("Date Filed:", "DATED this"),
+    or by a stamp word ("FILED") on a line of its own within a few lines above it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _LABEL_RE.search(text[line_start:start])
+    if m:
+        return m.group("word").lower()
+    window = text[max(0, start - 160):start]
+    stamps = list(_STAMP_RE.finditer(window))
+    if stamps and window.count("\n", stamps[-1].end()) <= 5:
+        return stamps[-1].group("word").lower()
+    return None
+
+
+def _governor(root: Token) -> Token | None:
+    """Climb from the date's root through prepositions to the word it modifies."""
+    tok = root
+    for _ in range(5):
+        head = tok.head
+        if head is tok:
+            return None
+        if head.pos_ == "ADP" or head.dep_ in ("prep", "cc") or tok.dep_ == "conj" and head.ent_type_ == "DATE":
+            tok = head
+            continue
+        return head
+    return None
+
+
+def verb_form(tok: Token) -> str:
+    """The event word as written: the verb lowercased, with "guilty" kept after "pled"/"pleaded"."""
+    word = tok.text.lower()
+    for child in tok.children:
+        if child.dep_ in ("acomp", "oprd", "advmod") and child.i == tok.i + 1 and child.lower_ == "guilty":
+            return f"{word} guilty"
+    return word
+
+
+def event_for(ctx: DocContext, start: int, end: int) -> str | None:
+    """Return the event of the date at ``[start, end)``, or None when the sentence names none.
+
+    Rules, in order: a label or stamp (:func:`label_event`); the verb that
+    governs the date in the parse (its form as written, lowercased); an event
+    noun the date modifies.
+    """
+    word = label_event(ctx.text, start)
+    if word:
+        return word
+    span = ctx.span(start, end)
+    if span is None or len(span) == 0:
+        return None
+    gov = _governor(span.root)
+    if gov is None:
+        return None
+    if gov.pos_ in ("VERB", "AUX") and gov.lemma_ not in _SKIP_VERBS:
+        return verb_form(gov)
+    if gov.pos_ == "AUX" or gov.lemma_ in _SKIP_VERBS:
+        return None
+    if gov.pos_ == "NOUN" and _EVENT_NOUN_RE.search(gov.lower_):
+        return gov.lower_
+    if gov.pos_ == "NOUN" and gov.head.pos_ == "VERB" and gov.dep_ in ("npadvmod", "pobj"):
+        return verb_form(gov.head)
+    return None
+
+
+def tense_of(ctx: DocContext, start: int, end: int) -> int:
+    """-1 when the clause around the date is in the past, +1 for the future, 0 when unclear.
+
+    Reads the governing verb: past tense or a past participle with a past
+    auxiliary is past; "will"/"shall" or words like "due", "scheduled",
+    "upcoming" make it future.
+    """
+    span = ctx.span(start, end)
+    if span is None or len(span) == 0:
+        return 0
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("due", "scheduled", "upcoming", "expected"):
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    words = {c.lower_ for c in tok.children} | {tok.lower_}
+    if words & {"will", "shall", "'ll", "due", "scheduled", "upcoming", "expected", "next"}:
+        return 1
+    if tok.tag_ == "VBD":
+        return -1
+    if tok.tag_ == "VBN":
+        aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if not aux or any(a.tag_ in ("VBD", "VBZ", "VBP") and a.lower_ in ("was", "were", "had", "has", "have") for a in aux):
+            return -1
+    if tok.tag_ in ("VBZ", "VBP") and any(c.lower_ in ("has", "have") for c in tok.children):
+        return -1
+    return 0
