@@ -1,9 +1,205 @@
-"""Counts facts (first version pending)."""
+"""Count facts: numbered causes of action and criminal charges.
+
+Only count *headings* become facts — a count is stated once where it is
+pleaded or docketed; prose that names a count ("dismissed as to Count Two")
+refers back to it and makes no new fact. Three heading forms:
+
+* "COUNT I", "COUNT ONE", "Count 1 – Breach of Contract", "CLAIM ONE" on a
+  line of its own (pleadings, indictments, verdict forms, judgments);
+* "FIRST CAUSE OF ACTION", "SECOND CLAIM FOR RELIEF" (pleadings);
+* docket "Pending/Terminated Counts" entries: a line
+  "18:371 and 3551 et seq.; TITLE; Description." followed by a label line
+  "(1ss)" or "(3-6)" (CM/ECF criminal dockets).
+
+The title is the rest of the heading line or the short lines under it
+("(Rescission)"), without an "(Against All Defendants)" part, which goes to
+``against``. ``statutes`` are the statute citations in the heading,
+subsections kept ("18 U.S.C. § 1956(h)").
+"""
 from __future__ import annotations
 
+import functools
+import json
+import re
+from pathlib import Path
+
+from . import citations
 from .context import DocContext
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    """The count vocabulary of ``models/counts.json`` (loaded once)."""
+    return json.loads((MODELS / "counts.json").read_text(encoding="utf-8"))
+
+
+_ROMAN_RE = re.compile(r"^C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(s: str) -> int | None:
+    """"XIV" -> 14; None when ``s`` is not a roman numeral."""
+    s = s.upper()
+    if not s or not _ROMAN_RE.match(s):
+        return None
+    total = 0
+    for i, ch in enumerate(s):
+        v = _ROMAN[ch]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total
+
+
+def number_of(token: str) -> int | None:
+    """A count number from "3", "III", "THREE" or "third"; None otherwise."""
+    t = token.strip().rstrip(".:").lower()
+    if t.isdigit():
+        return int(t)
+    voc = vocabulary()
+    if t in voc["cardinals"]:
+        return voc["cardinals"][t]
+    if t in voc["ordinals"]:
+        return voc["ordinals"][t]
+    return roman_to_int(t)
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    voc = vocabulary()
+    cards = "|".join(sorted(voc["cardinals"], key=len, reverse=True))
+    ords = "|".join(sorted(voc["ordinals"], key=len, reverse=True))
+    nouns = "|".join(n.replace(" ", r"\s+") for n in voc["heading_nouns"])
+    words = "|".join(voc["count_words"])
+    # "COUNT I", "Count 1 – Title", "CLAIM ONE:" at the start of a line (an optional margin number before it)
+    count_re = re.compile(
+        rf"^[ \t]*(?:\d{{1,2}}[ \t]+)?(?P<head>(?i:{words})[ \t]+(?P<num>\d{{1,3}}|[IVXLC]{{1,7}}|(?i:{cards})))\b"
+        rf"(?P<rest>[^\n]*)$", re.MULTILINE)
+    # "FIRST CAUSE OF ACTION", "Second Claim for Relief"
+    ordinal_re = re.compile(
+        rf"^[ \t]*(?:\d{{1,2}}[ \t]+)?(?P<head>(?P<num>(?i:{ords}))[ \t]+(?i:{nouns}))\b(?P<rest>[^\n]*)$",
+        re.MULTILINE)
+    return count_re, ordinal_re
+
+
+_DOCKET_RE = re.compile(
+    r"^[ \t]*(?P<stat>\d{1,2}:\d+[^\n;]*(?:;[ \t]*\d{1,2}:\d+[^\n;]*)*);[ \t]*(?P<title>[^\n]+?)\.?[ \t]*\n\s*"
+    r"\((?P<label>\d{1,3})(?:-\d{1,3})?[a-z]{0,3}\)[ \t]*$", re.MULTILINE)
+_AGAINST_RE = re.compile(r"\(?\b[Aa]gainst\s+(?P<who>[^()\n]+?)\)?\s*$")
+_SEP_RE = re.compile(r"^\s*[-–—:.]+\s*")
+_PARA_START_RE = re.compile(r"^\s*(?:\d{1,3}\.|[a-z]|\(\w\))\s")
+
+
+def docket_statutes(stat: str) -> list[str]:
+    """"31:5314 and 5322(b); 18:2" -> ["31 U.S.C. § 5314", "31 U.S.C. § 5322(b)", "18 U.S.C. § 2"]."""
+    out = []
+    for part in stat.split(";"):
+        m = re.match(r"\s*(\d{1,2}):(.*)", part)
+        if not m:
+            continue
+        title, rest = m.group(1), m.group(2)
+        for sec in re.finditer(r"(\d+[a-z]?(?:\([A-Za-z0-9]+\))*)(\s+et\s+seq\.?)?", rest):
+            out.append(f"{title} U.S.C. § {sec.group(1)}" + (" et seq." if sec.group(2) else ""))
+    return out
+
+
+def heading_statutes(block: str) -> list[str]:
+    """Statute citations in a heading, subsections kept: ["5 U.S.C. § 552a(b)"]."""
+    out = []
+    for c in citations.find_cites(block):
+        if c.report and c.kind in ("statute", "regulation"):
+            pin = c.pin_cite if c.pin_cite and c.pin_cite.startswith("(") else ""
+            out.append(c.normalized + pin)
+    return out
+
+
+def _title_block(text: str, rest_start: int, rest: str) -> tuple[str, int]:
+    """The heading's title: the rest of the line, else up to 3 short lines under it.
+
+    Returns the raw title text and the end offset of what was read.
+    """
+    title = _SEP_RE.sub("", rest).strip()
+    end = rest_start + len(rest)
+    if title:
+        return title, end
+    lines = []
+    pos = end
+    for _ in range(3):
+        if pos >= len(text):
+            break
+        nl = text.find("\n", pos + 1)
+        nl = len(text) if nl < 0 else nl
+        line = text[pos:nl].strip("\n")
+        if not line.strip():
+            if lines:
+                break
+            pos = nl
+            continue
+        if _PARA_START_RE.match(line) or len(line) > 110 or (lines and line.rstrip().endswith(".") and len(line.split()) > 10):
+            break
+        lines.append(line.strip())
+        pos = nl
+        if line.strip().endswith(")") and lines[0].startswith("("):
+            break
+    return " ".join(lines), pos
+
+
+def _split_title(raw: str) -> tuple[str | None, list[str]]:
+    """"(Violation of X) (Against All Defendants)" -> ("Violation of X", ["All Defendants"])."""
+    against = []
+    m = _AGAINST_RE.search(raw)
+    if m:
+        against = [w.strip() for w in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("who")) if w.strip()]
+        raw = raw[:m.start()]
+    title = re.sub(r"\s+", " ", raw).strip(" -–—:;,.")
+    while len(title) > 1 and title[0] in "([" and title[-1] in ")]":
+        title = title[1:-1].strip(" -–—:;,.")
+    if title.count("(") < title.count(")") and title.endswith(")"):
+        title = title[:-1].strip()
+    return (title or None), against
 
 
 def extract(ctx: DocContext) -> list[dict]:
-    """Return the counts facts of the document (FACTS.md)."""
-    return []
+    """Return the count facts of the document (FACTS.md "count").
+
+    Args:
+        ctx: the document; docket count lines are reserved as ``"count"`` so
+            their statute numbers do not become quantities.
+    Returns:
+        Count fact dicts with ``number`` (int), ``title``, ``statutes``, ``against``.
+    """
+    text = ctx.text
+    facts: list[dict] = []
+    seen: set[int] = set()
+    for m in _DOCKET_RE.finditer(text):
+        ctx.reserve(m.start(), m.end(), "count")
+        label_start = m.start("label") - 1
+        facts.append(ctx.make_fact(
+            "count", label_start, m.end(), "docket-count", 0.85,
+            number=int(m.group("label")), title=re.sub(r"\s+", " ", m.group("title")).strip(),
+            statutes=docket_statutes(m.group("stat")), against=[]))
+    if facts:
+        return facts
+    count_re, ordinal_re = _patterns()
+    hits = sorted(list(count_re.finditer(text)) + list(ordinal_re.finditer(text)), key=lambda m: m.start())
+    for m in hits:
+        number = number_of(m.group("num"))
+        rest = m.group("rest")
+        if number is None or number == 0 or number > 200:
+            continue
+        # a heading, not prose: the rest of the line is empty, set off by a separator, or a short title
+        if rest.strip() and not _SEP_RE.match(rest) and (rest.strip()[0].islower() or len(rest) > 100
+                                                          or rest.strip()[0] in ",;"):
+            continue
+        if ctx.is_reserved(m.start("head"), m.end("head")):
+            continue
+        raw, end = _title_block(text, m.start("rest"), rest)
+        title, against = _split_title(raw)
+        if number in seen:
+            continue  # a table of contents or a repeated heading
+        seen.add(number)
+        statutes = heading_statutes(text[m.start("head"):end])
+        facts.append(ctx.make_fact(
+            "count", m.start("head"), max(m.end("head"), end), "count-heading", 0.85,
+            number=number, title=title, statutes=statutes, against=against))
+    return facts
