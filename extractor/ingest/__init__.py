@@ -20,11 +20,26 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 @dataclass(frozen=True)
 class IngestSettings:
-    """Limits on input. Defaults: 200 MB and 2,000 pages, sized for the largest
-    ordinary filing (a full trial transcript) while keeping one file's memory bounded."""
+    """Limits and switches for reading one file.
+
+    Attributes:
+        max_bytes: larger files raise ``input.too_large`` (200 MB: the largest ordinary
+            filing, a full trial transcript with exhibits, stays under it).
+        max_pages: PDFs with more pages raise ``input.too_many_pages`` (2,000 pages).
+        ocr: OCR pages without a usable text layer when Tesseract is installed (on by default).
+        ocr_page_timeout: seconds Tesseract may spend on one page (120 s; a page takes about 4 s).
+        max_seconds: time budget for one PDF, checked between pages; past it the file
+            raises ``input.timeout`` so a batch never waits on one file for long (600 s).
+        max_page_chars: characters read from one page's text layer at most (200,000;
+            a dense page has about 5,000).
+    """
 
     max_bytes: int = 200 * 1024 * 1024
     max_pages: int = 2000
+    ocr: bool = True
+    ocr_page_timeout: float = 120.0
+    max_seconds: float | None = 600.0
+    max_page_chars: int = 200_000
 
 
 def sniff_format(data: bytes, name: str = "") -> str:
@@ -80,7 +95,9 @@ def read_bytes(data: bytes, name: str = "", settings: IngestSettings | None = No
     kind = sniff_format(data, name)
     if kind == "pdf":
         from .pdf import read_pdf
-        return read_pdf(data, max_pages=settings.max_pages)
+        return read_pdf(data, max_pages=settings.max_pages, ocr=settings.ocr,
+                        ocr_timeout=settings.ocr_page_timeout, max_seconds=settings.max_seconds,
+                        max_page_chars=settings.max_page_chars)
     if kind == "docx":
         from .docx import read_docx
         return read_docx(data)

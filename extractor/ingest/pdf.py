@@ -1,77 +1,289 @@
-"""PDF to text with a page map, page by page (pdfplumber)."""
+"""PDF to text with a page map, one page at a time.
+
+Text layer: pypdfium2 character boxes (about 10× faster than pdfplumber here;
+see bench/bench_ingest.py) → :mod:`.layout` lines → :mod:`.pleading` removes
+margin line numbers, ECF headers, page numbers and running footers, kept in
+``PageSpan.removed``. A page with no usable text layer is OCRed (:mod:`.ocr`)
+when Tesseract is present. pdfplumber is the fallback reader for a document
+pdfium cannot open.
+
+Memory is bounded: one page (and at most one page image) is alive at a time;
+only the page texts are kept until the pages are joined.
+"""
 from __future__ import annotations
 
-import io
+import ctypes
 import logging
+import re
+import time
+from dataclasses import dataclass, field
 
 from ..errors import InputError
 from .clean import normalize_chars, tidy_lines
+from .layout import Glyph, Line, glyphs_to_lines
+from .pleading import classify_edges, join_hyphenated, repeated_footers, strip_margin_numbers
 from .source import SourceText, join_pages
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
+# A page whose body has fewer letters and digits than this has "no text layer" (an
+# ECF stamp alone on a scan is not a text layer).
+MIN_PAGE_CHARS = 20
+# Characters pdfium reports for a line-end hyphen it judged soft (U+0002) or unmapped.
+_PDFIUM_HYPHENS = {"\x02": "-", "\ufffe": "-"}
 
-def _open(data: bytes):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+@dataclass
+class PageResult:
+    """What one page gave: its lines, what was removed, whether OCR made it, warnings."""
+
+    lines: list[Line] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+    ocr: bool = False
+    warnings: list[dict] = field(default_factory=list)
+
+
+def _strip_preamble(data: bytes) -> bytes:
     start = data.find(b"%PDF")
     if start < 0:
         raise InputError("pdf.corrupt", "The file is not a PDF (no %PDF header).")
-    if start:
-        data = data[start:]  # stray bytes before the header: readers accept them, pdfminer does not
+    return data[start:] if start else data  # stray bytes before the header are accepted
+
+
+def open_pdfium(data: bytes):
+    """Open PDF bytes with pypdfium2.
+
+    Raises:
+        InputError: ``pdf.encrypted`` (password or unsupported security handler),
+            ``pdf.corrupt`` (anything else pdfium refuses).
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
     try:
-        return pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise InputError("pdf.encrypted") from exc
-    except Exception as exc:  # pdfminer raises many types for damaged files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        return pdfium.PdfDocument(_strip_preamble(data))
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
             raise InputError("pdf.encrypted") from exc
-        raise InputError("pdf.corrupt", f"The PDF is damaged or truncated ({type(exc).__name__}).") from exc
+        raise InputError("pdf.corrupt", "The PDF is damaged or truncated and could not be opened.") from exc
+    except InputError:
+        raise
+    except Exception as exc:  # pragma: no cover - pdfium raises PdfiumError for bad files
+        raise InputError("pdf.corrupt", f"The PDF could not be opened ({type(exc).__name__}).") from exc
 
 
-def page_text(page) -> str:
-    """Return the cleaned text of one pdfplumber page (layout-free reading order)."""
-    return tidy_lines(normalize_chars(page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""))
-
-
-def read_pdf(data: bytes, *, max_pages: int) -> SourceText:
-    """Read a PDF's text layer page by page.
+def page_glyphs(page, max_chars: int = 200_000) -> tuple[list[Glyph], float, float]:
+    """Character boxes of one pypdfium2 page in top-down points.
 
     Args:
-        data: the file's bytes.
-        max_pages: a document with more pages raises ``input.too_many_pages``.
+        page: a ``pypdfium2.PdfPage``.
+        max_chars: pages with more characters are cut (a guard against hostile files).
     Returns:
-        A :class:`SourceText`; a page with no text gets a ``pdf.no_text_layer`` warning.
-    Raises:
-        InputError: ``pdf.encrypted``, ``pdf.corrupt``, ``input.too_many_pages``.
+        ``(glyphs, width, height)``; generated characters (pdfium's own spaces and
+        line breaks) are skipped, line-end hyphens pdfium reports as U+0002 become "-".
     """
-    pdf = _open(data)
+    import pypdfium2.raw as raw
+
+    box = raw.FS_RECTF()
+    if raw.FPDF_GetPageBoundingBox(page.raw, box):
+        left, bottom, right, top = box.left, box.bottom, box.right, box.top
+    else:
+        left, bottom, (right, top) = 0.0, 0.0, page.get_size()
+    width, height = right - left, top - bottom
+    textpage = page.get_textpage()
+    glyphs: list[Glyph] = []
+    try:
+        n = min(raw.FPDFText_CountChars(textpage.raw), max_chars)
+        rect = raw.FS_RECTF()
+        tp = textpage.raw
+        for i in range(n):
+            code = raw.FPDFText_GetUnicode(tp, i)
+            if code in (0x20, 0x0D, 0x0A, 0x09, 0xA0) or raw.FPDFText_IsGenerated(tp, i) == 1:
+                continue
+            try:
+                ch = chr(code)
+            except (ValueError, OverflowError):
+                continue
+            ch = _PDFIUM_HYPHENS.get(ch, ch)
+            if not raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(rect)):
+                continue
+            x0, x1 = rect.left - left, rect.right - left
+            y0, y1 = top - rect.top, top - rect.bottom
+            if x1 < x0:
+                x0, x1 = x1, x0
+            if y1 < y0:
+                y0, y1 = y1, y0
+            angle = int(round(raw.FPDFText_GetCharAngle(tp, i) * 57.29577951308232 / 90.0)) % 4 * 90
+            # pdfium measures the angle clockwise; layout wants counter-clockwise
+            angle = (360 - angle) % 360
+            size = (x1 - x0) if angle in (90, 270) else (y1 - y0)
+            glyphs.append(Glyph(ch, x0, y0, x1, y1, max(size, 1.0), angle))
+    finally:
+        textpage.close()
+    return glyphs, width, height
+
+
+def _alnum(lines: list[Line]) -> int:
+    return sum(ch.isalnum() for line in lines for ch in line.text)
+
+
+_WORDLIKE = re.compile(r"^[\(\[\"'“‘]?[A-Za-z][a-z]*(?:['’][a-z]+)?[\.,;:\)\]\"'”’!?]*$|^[\d$%.,:/()-]+$")
+
+
+def looks_garbled(text: str) -> bool:
+    """True when a text layer is mostly garbage (a bad OCR layer or unmapped glyphs).
+
+    Rule: at least 20 tokens, and fewer than 45 % of them are word-like (letters
+    with at most one capital at the start, or numbers); or more than 10 % of the
+    characters are U+FFFD or private-use code points.
+    """
+    if not text:
+        return False
+    bad = sum(1 for ch in text if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff")
+    if bad > 0.1 * len(text):
+        return True
+    tokens = text.split()
+    if len(tokens) < 20:
+        return False
+    good = sum(1 for t in tokens if _WORDLIKE.match(t))
+    return good < 0.45 * len(tokens)
+
+
+def read_page(page, number: int, *, ocr: bool, ocr_timeout: float, max_chars: int) -> PageResult:
+    """Read one pdfium page: text layer, furniture split off, OCR when the layer is empty or garbage.
+
+    Args:
+        page: a ``pypdfium2.PdfPage``.
+        number: 1-based page number (for warnings).
+        ocr: whether OCR may run.
+        ocr_timeout: seconds Tesseract may take on the page.
+        max_chars: character cap for the text layer.
+    Returns:
+        A :class:`PageResult` (lines not yet cleaned of running footers).
+    """
+    from . import ocr as ocr_mod
+
+    result = PageResult()
+    glyphs, width, height = page_glyphs(page, max_chars)
+    lines = glyphs_to_lines(glyphs, width, height)
+    lines, numbers = strip_margin_numbers(lines)
+    body, removed = classify_edges(lines)
+    if numbers:
+        removed.append({"kind": "line_numbers", "text": numbers})
+    needs_ocr = _alnum(body) < MIN_PAGE_CHARS or looks_garbled(" ".join(line.text for line in body))
+    if needs_ocr and ocr and ocr_mod.available():
+        try:
+            words, w, h = ocr_mod.ocr_page(page, timeout=ocr_timeout)
+        except ocr_mod.OcrError as exc:
+            result.warnings.append({"code": "ocr.failed", "message": f"OCR failed on page {number} ({exc}).", "page": number})
+        else:
+            o_lines = glyphs_to_lines(words, w, h)
+            o_lines, o_numbers = strip_margin_numbers(o_lines)
+            o_body, o_removed = classify_edges(o_lines)
+            if _alnum(o_body) >= _alnum(body):
+                has_header = any(r["kind"] == "ecf_header" for r in removed)
+                removed = [r for r in removed if r["kind"] == "ecf_header"] + [
+                    r for r in o_removed if not (has_header and r["kind"] == "ecf_header")]
+                if o_numbers:
+                    removed.append({"kind": "line_numbers", "text": o_numbers})
+                lines, body, result.ocr = o_lines, o_body, True
+    if _alnum(body) == 0 and not result.ocr:
+        reason = "has no text layer" if not ocr else ("has no text layer and OCR is unavailable"
+                                                      if not ocr_mod.available() else "has no text that OCR could read")
+        result.warnings.append({"code": "pdf.no_text_layer", "message": f"Page {number} {reason}.", "page": number})
+    # keep body lines plus the removed lines' positions for the footer pass
+    result.lines = body
+    result.removed = removed
+    return result
+
+
+def finish_pages(results: list[PageResult]) -> tuple[list[str], list[tuple]]:
+    """Second pass over all pages: drop running footers, join hyphenated words, clean characters.
+
+    Returns:
+        ``(page_texts, removed)``, one entry per page, ready for :func:`join_pages`.
+    """
+    footers = repeated_footers([r.lines for r in results])
     texts: list[str] = []
+    removed: list[tuple] = []
+    for r in results:
+        body, more = classify_edges(r.lines, footers)
+        items = r.removed + [m for m in more if m["kind"] == "footer"]
+        # page numbers found by the first pass are already in r.removed; the second pass may find
+        # new ones only because a footer below them was removed: keep those too
+        items += [m for m in more if m["kind"] == "page_number"]
+        text = tidy_lines(normalize_chars("\n".join(join_hyphenated([line.text for line in body]))))
+        texts.append(text)
+        removed.append(tuple(items))
+    return texts, removed
+
+
+def read_pdf(data: bytes, *, max_pages: int, ocr: bool = True, ocr_timeout: float = 120.0,
+             max_seconds: float | None = None, max_page_chars: int = 200_000) -> SourceText:
+    """Read a PDF page by page.
+
+    Args:
+        data: the file's bytes (stray bytes before ``%PDF`` are accepted).
+        max_pages: a document with more pages raises ``input.too_many_pages``.
+        ocr: OCR pages without a usable text layer when Tesseract is installed.
+        ocr_timeout: seconds allowed for OCR of one page.
+        max_seconds: time budget for the whole file (checked between pages).
+        max_page_chars: characters read per page at most.
+    Returns:
+        A :class:`SourceText`; pages carry ``ocr`` and ``removed``.
+    Raises:
+        InputError: ``pdf.encrypted``, ``pdf.corrupt``, ``input.too_many_pages``,
+            ``input.timeout``, ``pdf.no_text`` (no page has any text).
+    """
+    started = time.monotonic()
+    pdf = open_pdfium(data)
+    results: list[PageResult] = []
     warnings: list[dict] = []
     try:
-        try:
-            n_pages = len(pdf.pages)
-        except Exception as exc:
-            raise InputError("pdf.corrupt", f"The PDF's page tree is damaged ({type(exc).__name__}).") from exc
+        n_pages = len(pdf)
         if n_pages == 0:
             raise InputError("pdf.corrupt", "The PDF has no pages.")
         if n_pages > max_pages:
             raise InputError("input.too_many_pages", f"The PDF has {n_pages} pages; the limit is {max_pages}.")
-        for number, page in enumerate(pdf.pages, start=1):
+        for index in range(n_pages):
+            if max_seconds is not None and time.monotonic() - started > max_seconds:
+                raise InputError("input.timeout", f"Reading stopped at page {index + 1} of {n_pages}: the time limit is {max_seconds:.0f} s.")
+            number = index + 1
             try:
-                text = page_text(page)
+                page = pdf[index]
             except Exception as exc:
-                text = ""
+                results.append(PageResult())
                 warnings.append({"code": "pdf.page_error", "message": f"Page {number} could not be read ({type(exc).__name__}).", "page": number})
+                continue
+            try:
+                result = read_page(page, number, ocr=ocr, ocr_timeout=ocr_timeout, max_chars=max_page_chars)
+            except InputError:
+                raise
+            except Exception as exc:
+                result = PageResult(warnings=[{"code": "pdf.page_error", "message": f"Page {number} could not be read ({type(exc).__name__}).", "page": number}])
             finally:
                 page.close()
-            if not text.strip():
-                warnings.append({"code": "pdf.no_text_layer", "message": f"Page {number} has no text layer.", "page": number})
-            texts.append(text)
-        metadata = dict(pdf.metadata or {})
+            results.append(result)
+            warnings.extend(result.warnings)
+        metadata = _metadata(pdf)
     finally:
         pdf.close()
-    text, pages = join_pages(texts)
-    return SourceText(text=text, pages=pages, media_type="application/pdf", warnings=warnings,
-                      metadata={k: str(v) for k, v in metadata.items() if isinstance(v, (str, int, float))})
+    texts, removed = finish_pages(results)
+    if not any(t.strip() for t in texts):
+        if ocr:
+            from . import ocr as ocr_mod
+            why = "OCR is not installed" if not ocr_mod.available() else "OCR found no text"
+        else:
+            why = "OCR is turned off"
+        raise InputError("pdf.no_text", f"The PDF has no text layer and {why}.")
+    text, pages = join_pages(texts, [r.ocr for r in results], removed)
+    return SourceText(text=text, pages=pages, media_type="application/pdf", warnings=warnings, metadata=metadata)
+
+
+def _metadata(pdf) -> dict:
+    try:
+        meta = pdf.get_metadata_dict(skip_empty=True)
+    except Exception:
+        return {}
+    return {k: str(v) for k, v in meta.items() if isinstance(v, (str, int, float))}

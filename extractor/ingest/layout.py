@@ -1,0 +1,260 @@
+"""Character boxes → text lines in reading order, for any PDF backend.
+
+A backend (pdfium, pdfplumber, Tesseract) gives :class:`Glyph` boxes in
+top-down page coordinates (points, origin top-left). This module turns them
+into :class:`Line` objects: it undoes page/text rotation, groups glyphs into
+lines by vertical overlap, splits lines at wide gaps into segments, and reads
+two-column bands left column first. Nothing here knows about courts; the
+pleading-paper rules live in :mod:`extractor.ingest.pleading`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character (or one OCR word) with its box.
+
+    Attributes:
+        text: the character(s); whitespace glyphs are ignored (spaces are rebuilt from gaps).
+        x0, top, x1, bottom: box in points, top-down coordinates.
+        size: font size in points (box height when unknown).
+        angle: text direction in degrees counter-clockwise, rounded to 0/90/180/270.
+    """
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    angle: int = 0
+
+
+@dataclass
+class Segment:
+    """A run of glyphs on one line with no wide gap inside (a word group, a column's line part)."""
+
+    glyphs: list[Glyph] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return self.glyphs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(g.x1 for g in self.glyphs)
+
+    @property
+    def top(self) -> float:
+        return min(g.top for g in self.glyphs)
+
+    @property
+    def bottom(self) -> float:
+        return max(g.bottom for g in self.glyphs)
+
+    @property
+    def text(self) -> str:
+        return glyphs_text(self.glyphs)
+
+
+@dataclass
+class Line:
+    """One text line: segments left to right.
+
+    Attributes:
+        segments: the parts of the line, sorted by x.
+        page_width, page_height: size of the (unrotated-for-reading) page, points.
+    """
+
+    segments: list[Segment]
+    page_width: float
+    page_height: float
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+    @property
+    def x0(self) -> float:
+        return self.segments[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(s.x1 for s in self.segments)
+
+    @property
+    def top(self) -> float:
+        return min(s.top for s in self.segments)
+
+    @property
+    def bottom(self) -> float:
+        return max(s.bottom for s in self.segments)
+
+    @property
+    def size(self) -> float:
+        return median(g.size for s in self.segments for g in s.glyphs)
+
+
+def glyphs_text(glyphs: list[Glyph]) -> str:
+    """Join glyphs sorted by x, putting one space where the gap is wider than 0.15 × font size.
+
+    The 0.15 em threshold sits between letter spacing (< 0.1 em in court fonts)
+    and the narrowest word space (about 0.25 em in Times).
+    """
+    out: list[str] = []
+    prev: Glyph | None = None
+    for g in glyphs:
+        if prev is not None and g.x0 - prev.x1 > 0.15 * max(min(g.size, prev.size), 1.0):
+            out.append(" ")
+        out.append(g.text)
+        prev = g
+    return "".join(out)
+
+
+def _rotate(g: Glyph, angle: int, width: float, height: float) -> Glyph:
+    """Map a glyph into the frame where text of direction ``angle`` reads left to right."""
+    if angle == 90:  # text runs up the page: reading x = distance from the bottom
+        return Glyph(g.text, height - g.bottom, g.x0, height - g.top, g.x1, g.size, 0)
+    if angle == 180:
+        return Glyph(g.text, width - g.x1, height - g.bottom, width - g.x0, height - g.top, g.size, 0)
+    if angle == 270:  # text runs down the page
+        return Glyph(g.text, g.top, width - g.x1, g.bottom, width - g.x0, g.size, 0)
+    return g
+
+
+def glyphs_to_lines(glyphs: list[Glyph], width: float, height: float) -> list[Line]:
+    """Group glyphs into lines in reading order.
+
+    Glyphs are grouped by direction; the dominant direction is read first (turned
+    upright, so rotated pages and sideways tables read normally), then any other
+    direction (a sideways stamp) after it.
+
+    Args:
+        glyphs: boxes in top-down page coordinates (points).
+        width, height: page size in points.
+    Returns:
+        Lines top to bottom; two-column bands come left column first.
+    """
+    by_angle: dict[int, list[Glyph]] = {}
+    for g in glyphs:
+        if g.text.strip():
+            by_angle.setdefault(g.angle % 360, []).append(g)
+    lines: list[Line] = []
+    for angle in sorted(by_angle, key=lambda a: -len(by_angle[a])):
+        w, h = (height, width) if angle in (90, 270) else (width, height)
+        group = [_rotate(g, angle, width, height) for g in by_angle[angle]]
+        lines.extend(_read_upright(group, w, h))
+    return lines
+
+
+def _read_upright(glyphs: list[Glyph], width: float, height: float) -> list[Line]:
+    rows = _rows(glyphs)
+    lines = []
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+        lines.append(Line(_split_segments(row), width, height))
+    return order_columns(lines)
+
+
+def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Cluster glyphs into rows: a glyph joins a row when its vertical centre lies inside the row's
+    band (shrunk by a quarter of its height), so superscripts stay with their line."""
+    glyphs = sorted(glyphs, key=lambda g: (g.bottom, g.x0))
+    rows: list[list[Glyph]] = []
+    bands: list[tuple[float, float]] = []
+    for g in glyphs:
+        centre = (g.top + g.bottom) / 2
+        placed = False
+        # only the last few rows can overlap (glyphs are sorted by bottom)
+        for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+            top, bottom = bands[i]
+            pad = (bottom - top) / 4
+            if top + pad <= centre <= bottom + pad * 0.5:
+                rows[i].append(g)
+                bands[i] = (min(top, g.top) if g.size >= 0.8 * (bottom - top) else top, max(bottom, g.bottom))
+                placed = True
+                break
+        if not placed:
+            rows.append([g])
+            bands.append((g.top, g.bottom))
+    order = sorted(range(len(rows)), key=lambda i: bands[i][1])
+    return [rows[i] for i in order]
+
+
+def _split_segments(row: list[Glyph]) -> list[Segment]:
+    """Split a sorted row where the gap exceeds 1.5 × font size (column gutters, margin numbers)."""
+    segments = [Segment([row[0]])]
+    for prev, g in zip(row, row[1:]):
+        if g.x0 - prev.x1 > 1.5 * max(min(g.size, prev.size), 4.0):
+            segments.append(Segment([g]))
+        else:
+            segments[-1].glyphs.append(g)
+    return segments
+
+
+def order_columns(lines: list[Line]) -> list[Line]:
+    """Read two-column bands left column first.
+
+    A gutter is an x position in the middle half of the page that no segment of a
+    line crosses. A band is a run of at least three consecutive lines that all
+    have such a gutter at the same place and at least two of which have text on
+    both sides (half of them at least), and whose parts fill their column (running text, not a
+    table's short cells); inside the band every line is cut at the gutter and the left
+    parts are read before the right parts. Full-width lines end a band.
+    """
+    if len(lines) < 3:
+        return lines
+    width = lines[0].page_width
+    candidates = [width * k / 40 for k in range(10, 31)]  # 25 %..75 % of the width
+
+    def free(line: Line, x: float) -> bool:
+        return all(not (s.x0 - 2 < x < s.x1 + 2) for s in line.segments)
+
+    def both_sides(line: Line, x: float) -> bool:
+        return any(s.x1 < x for s in line.segments) and any(s.x0 > x for s in line.segments)
+
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        best = None
+        for x in candidates:
+            j = i
+            while j < len(lines) and free(lines[j], x):
+                j += 1
+            two = sum(both_sides(lines[k], x) for k in range(i, j))
+            if j - i >= 3 and two >= max(2, (j - i) // 2) and _filled(lines[i:j], x) and (best is None or j > best[1]):
+                best = (x, j)
+        if best is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        x, j = best
+        left: list[Line] = []
+        right: list[Line] = []
+        for line in lines[i:j]:
+            ls = [s for s in line.segments if s.x1 < x]
+            rs = [s for s in line.segments if s.x0 > x]
+            if ls:
+                left.append(Line(ls, line.page_width, line.page_height))
+            if rs:
+                right.append(Line(rs, line.page_width, line.page_height))
+        out.extend(left + right)
+        i = j
+    return out
+
+
+def _filled(lines: list[Line], x: float) -> bool:
+    """True when the parts left and right of ``x`` are running text: their median width is at least
+    half the width of their column (tables have short cells and keep row order)."""
+    lefts = [max(s.x1 for s in ls) - min(s.x0 for s in ls)
+             for ls in ([s for s in line.segments if s.x1 < x] for line in lines) if ls]
+    rights = [max(s.x1 for s in rs) - min(s.x0 for s in rs)
+              for rs in ([s for s in line.segments if s.x0 > x] for line in lines) if rs]
+    if not lefts or not rights:
+        return False
+    left_col = x - min(s.x0 for line in lines for s in line.segments if s.x1 < x)
+    right_col = max(s.x1 for line in lines for s in line.segments if s.x0 > x) - x
+    return median(lefts) >= 0.5 * left_col and median(rights) >= 0.5 * right_col
