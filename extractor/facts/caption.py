@@ -549,3 +549,14 @@ def _courts_db_name(head: str) -> str | None:
                 by_id = {c["id"]: c["name"] for c in courts}
                 return by_id.get(ids[0])
     return None
+
+
+def split_party_list(text: str, start: int, end: int, role: str) -> list[CaptionParty]:
+    """Split one side of a case name (``text[start:end]``) into parties with ``role``.
+
+    "Huawei Technologies USA, Inc.; Joel Erdmann, Ph.D.; and Robert K. Davis" →
+    three parties; descriptors ("in his official capacity as ...", "a minor")
+    are left out of the names.
+    """
+    k = _block(text, [(start, end)])
+    return _parties_of(k, role)

@@ -1,9 +1,407 @@
-"""Parties facts (first version pending)."""
+"""Party facts: litigants, agencies, courts, judges, attorneys, declarants.
+
+Mentions come from the caption (:mod:`caption`), court names
+(:mod:`caption_court`), the agency list and local-agency patterns
+(:mod:`party_agencies`), role cues (:mod:`party_roles`), case-list rows
+("Jessica Parker v. C. R. Bard, Inc. 2:15-cv-01739") and spaCy's PERSON/ORG
+entities. They are merged into one fact per party (full name, acronym,
+surname, all-caps caption form, possessive), which gets the strongest role
+any mention gives it. Parties of cited precedent (a case name before a
+reporter cite) and news outlets are left out.
+"""
 from __future__ import annotations
 
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import caption as caption_mod
+from .caption_court import find_courts
 from .context import DocContext
+from .party_agencies import AGENCY_WORDS, CORP_WORDS, canonical_agency, find_listed, find_local
+from .party_roles import NAME, all_cues
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+
+
+@functools.lru_cache(maxsize=1)
+def vocab() -> dict:
+    """The parsed ``models/parties.json``."""
+    d = json.loads((MODELS / "parties.json").read_text(encoding="utf-8"))
+    d["_not"] = {_norm(x) for x in d["not_parties"]}
+    return d
+
+
+# role strength: a caption or label role beats a title role beats a verb role beats the type default
+ROLE_RANK = {"caption": 5, "label": 4, "title": 3, "verb": 2, "default": 1}
+SUFFIXES = re.compile(r"(?i)[,\s]+(?:inc|llc|l\.l\.c|corp|corporation|company|co|ltd|llp|lp|l\.p|p\.c|pc|pllc|n\.a)\.?$")
+HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Hon|Judge|Justice)\.?\s+)+")
+REPORTER_AFTER = re.compile(
+    r"^[^;\n]{0,120}?(?:,|\s)\s*\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:Supp\.|App['’]x)?\s?(?:\dd|\dth)?|"
+    r"[A-Z][a-z]*\.(?:\s?[A-Z][a-z]*\.){0,3}(?:\s?(?:2d|3d|4th|App\.))?|WL|B\.R\.|T\.C\.)\s*\d|^[^;\n]{0,120}?,\s*No\.\s*[\w-]+,\s*\d{4}\s+WL")
+
+
+def _norm(s: str) -> str:
+    s = (s or "").lower().replace("&", " and ")
+    s = re.sub(r"[’'`]s\b", "", s)
+    s = re.sub(r"\bu\.\s?s\.", "us", s)
+    s = re.sub(r"[^a-z0-9 ]+", " ", s)
+    s = re.sub(r"^(the )+", "", " ".join(s.split()))
+    return s
+
+
+def _core(name: str) -> str:
+    """Normalized name without honorifics and corporate suffixes ("Toshiba Corporation" → "toshiba")."""
+    n = HONORIFIC.sub("", name.strip())
+    n = re.sub(r"^(?:Defendants?|Plaintiffs?|Appellants?|Appellees?|Petitioners?|Respondents?)\s+", "", n)
+    prev = None
+    while prev != n:
+        prev, n = n, SUFFIXES.sub("", n).strip(" ,")
+    return _norm(n)
+
+
+@dataclass
+class Mention:
+    """One place a party is named."""
+
+    start: int
+    end: int
+    text: str
+    etype: str | None = None
+    role: str | None = None
+    rank: int = 0
+    title: str | None = None
+    method: str = "ner"
+    canonical: str | None = None  # a known full name (agency list, court normalization)
+    alias: bool = False  # an acronym or a defined short name
+
+
+@dataclass
+class Party:
+    """A cluster of mentions of one party."""
+
+    name: str
+    etype: str
+    mentions: list[Mention] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    rank: int = 0
+    title: str | None = None
+    method: str = "ner"
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.keys.add(_core(m.text))
+        if m.role and m.rank > self.rank:
+            self.role, self.rank = m.role, m.rank
+        if m.title and not self.title:
+            self.title = m.title
+
+    @property
+    def surname(self) -> str | None:
+        if self.etype != "PERSON":
+            return None
+        toks = [t for t in _core(self.name).split() if t not in ("jr", "sr", "ii", "iii", "iv")]
+        return toks[-1] if toks else None
+
+
+def _etype(name: str, hint: str | None = None) -> str:
+    if canonical_agency(name):
+        return "GOV_AGENCY"
+    if re.search(r"(?i)\bcourt\b|\bjudicial\s+panel\b", name) and not re.search(r"(?i)\bcourt\s+(?:street|reporter)", name):
+        return "COURT"
+    if CORP_WORDS.search(name):
+        return "ORG"
+    if AGENCY_WORDS.search(name) or re.fullmatch(r"(?i)(?:the\s+)?(?:united\s+states(?:\s+of\s+america)?|usa|u\.s\.a\.)", name.strip()):
+        return "GOV_AGENCY"
+    if hint in ("PERSON", "ORG", "GOV_AGENCY", "COURT"):
+        return hint
+    return "PERSON" if re.fullmatch(NAME, name.strip()) else "ORG"
+
+
+def _pretty(name: str) -> str:
+    return caption_mod._title_case(" ".join(name.split()))
+
+
+def _cited(ctx: DocContext, start: int, end: int) -> bool:
+    """True for a name inside a cited case name ("Roe v. Wade, 410 U.S. 113") or a citation span."""
+    if ctx.is_reserved(start, end, ("citation",)):
+        return True
+    text = ctx.text
+    before = text[max(0, start - 120):start]
+    after = text[end:end + 160]
+    near_v = re.search(r"\bv\.\s*$|\bv\.\s+[^;.]{0,60}$", before) or re.match(r"^[^;\n]{0,80}?\sv\.\s", after) \
+        or re.match(r"^,?\s*(?:Inc\.|LLC|Corp\.)?\s*v\.\s", after)
+    if near_v and REPORTER_AFTER.match(after):
+        return True
+    if near_v and re.search(r"\bv\.\s", before[-80:] + " " + after[:10]) and ctx.is_reserved(end, end + 200, ("citation",)):
+        nxt = [s for s, e, lab in ctx.reserved if lab == "citation" and end <= s < end + 200]
+        if nxt and not re.search(r"[.;]\s", text[end:min(nxt)]):
+            return True
+    return False
+
+
+def _case_rows(ctx: DocContext) -> list[Mention]:
+    """Rows of case lists: "1200483 A v. B (Appeal from ...)", "Jessica Parker v. C. R. Bard, Inc. 2:15-cv-01739"."""
+    text = ctx.text
+    out: list[Mention] = []
+    row = re.compile(r"(?m)^[ \t]*(?:\d{5,}[ \t]+)?(?P<left>[A-Z][^\n]{1,120}?)[ \t]+v\.[ \t]+(?P<right>[A-Z][^\n]*(?:\n(?![ \t]*(?:\d{5,}|[A-Z][a-z]+,\s+J\.|[A-Z][\w ]+:|Petition|Affirmed|Reversed|Links))[^\n]*){0,3})")
+    for m in row.finditer(text):
+        if _cited(ctx, m.start("left"), m.end("left")):
+            continue
+        right_s, right_e = m.start("right"), m.end("right")
+        tail = re.search(r"\s*\((?:Appeal|In re|[A-Z][a-z]+ (?:Circuit|Probate|District) Court)|\s+\d{1,2}:\d{2}-|\s+\d:\d{2}|\.\s*(?:PETITION|$)|\)\s*\(", text[right_s:right_e])
+        if not tail:
+            continue
+        right_e = right_s + tail.start()
+        appeal = "Appeal from" in text[m.start():m.end() + 40]
+        lrole, rrole = ("appellant", "appellee") if appeal else ("plaintiff", "defendant")
+        for s, e, role in ((m.start("left"), m.end("left"), lrole), (right_s, right_e, rrole)):
+            for p in caption_mod.split_party_list(text, s, e, role):
+                out.append(Mention(p.start_char, p.end_char, p.name, role=p.role, rank=ROLE_RANK["caption"],
+                                   title=p.title, method="case-list"))
+    for m in re.finditer(r"(?<![\w])Ex\s+parte\s+(?P<name>" + NAME + ")", text):
+        out.append(Mention(m.start("name"), m.end("name"), m.group("name"), role="petitioner",
+                           rank=ROLE_RANK["caption"], method="case-list"))
+    return out
+
+
+def _defined_terms(text: str) -> list[tuple[int, int, int, int]]:
+    """``(full_start, full_end, short_start, short_end)`` for 'Full Name (“Short”)' definitions."""
+    out = []
+    for m in re.finditer(r"\((?:the\s+)?[“\"](?P<short>[A-Z][\w.&' -]{0,40})[”\"](?:\s+or\s+[“\"][^”\"]+[”\"])?\)|\((?P<acr>[A-Z][A-Z&-]{1,9})\)", text):
+        short_s = m.start("short") if m.group("short") else m.start("acr")
+        short_e = m.end("short") if m.group("short") else m.end("acr")
+        # full name: the capitalized words right before the parenthesis
+        before = text[max(0, m.start() - 150):m.start()]
+        fm = re.search(r"((?:(?:[A-Z][\w.,&'’-]*|of|and|the|for|de|dba|d/b/a)[ \t\n]+)*(?:[A-Z][\w.,&'’-]*))[ \t]*$", before)
+        if not fm:
+            continue
+        fs = m.start() - len(before) + fm.start(1)
+        fe = m.start() - len(before) + fm.end(1)
+        out.append((fs, fe, short_s, short_e))
+    return out
+
+
+def _ner_mentions(ctx: DocContext) -> list[Mention]:
+    out = []
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        s, e = ent.start_char, ent.end_char
+        t = ctx.text[s:e]
+        # strip possessive and leading "the"
+        t2 = re.sub(r"[’']s?$", "", t)
+        e -= len(t) - len(t2)
+        lead = re.match(r"(?i)(?:the\s+)", t2)
+        if lead:
+            s += lead.end()
+        t = ctx.text[s:e]
+        if not t or "\n\n" in t or len(t) < 2 or not t[0].isupper():
+            continue
+        if t.isupper() and len(t) <= 5 and not canonical_agency(t):
+            continue
+        out.append(Mention(s, e, " ".join(t.split()), etype=ent.label_, method="ner"))
+    return out
+
+
+def _verb_role(ctx: DocContext, m: Mention) -> str | None:
+    """Litigation role from the verb governing the mention (spaCy dependency parse)."""
+    span = ctx.span(m.start, m.end)
+    if span is None:
+        return None
+    v = vocab()
+    root = span.root
+    head = root.head
+    # apposition: "Joseph Schwartz, 65, of Suffern, ... pleaded guilty"
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        lemma = head.lemma_.lower()
+        if root.dep_ == "nsubjpass" and lemma in v["defendant_verbs_object"]:
+            return "defendant"
+        if root.dep_ == "nsubj" and lemma in v["defendant_verbs_subject"]:
+            if lemma == "agree" and not re.search(r"(?i)\b(?:pay|settle|resolve|injunction|plead|consent)", head.sent.text):
+                return None
+            return "defendant"
+        if root.dep_ == "nsubj" and lemma in v["plaintiff_verbs_subject"]:
+            objs = " ".join(t.lemma_.lower() for t in head.subtree)
+            if lemma in ("sue", "petition") or re.search(r"\b(?:lawsuit|suit|complaint|action|petition|claim)\b", objs):
+                return "plaintiff"
+    if root.dep_ == "dobj" and head.lemma_.lower() in v["defendant_verbs_object"]:
+        return "defendant"
+    if root.dep_ == "pobj" and head.lower_ == "against" and head.head.lemma_.lower() in v["against_heads"]:
+        return "defendant"
+    return None
+
+
+def _gather(ctx: DocContext) -> list[Mention]:
+    text = ctx.text
+    ms: list[Mention] = []
+    cap, _ = caption_mod.caption_parties(text)
+    for p in cap:
+        ms.append(Mention(p.start_char, p.end_char, p.name, role=p.role, rank=ROLE_RANK["caption"], title=p.title,
+                          method="caption"))
+    ms += _case_rows(ctx)
+    head_end = min(len(text), caption_mod.HEAD)
+    news = ctx.kind == "news"
+    for c in find_courts(text):
+        in_head = c.start_char < head_end
+        if c.kind == "generic" and not news:
+            continue
+        if not (in_head or news):
+            continue
+        ms.append(Mention(c.start_char, c.end_char, text[c.start_char:c.end_char], etype="COURT", role="court",
+                          rank=ROLE_RANK["default"], canonical=c.name, method="court"))
+    for a in find_listed(text):
+        ms.append(Mention(a.start_char, a.end_char, text[a.start_char:a.end_char], etype="GOV_AGENCY", role="agency",
+                          rank=ROLE_RANK["default"], canonical=a.name, alias=a.acronym, method="agency-list"))
+    for s, e in find_local(text):
+        ms.append(Mention(s, e, " ".join(text[s:e].split()), etype="GOV_AGENCY", role="agency",
+                          rank=ROLE_RANK["default"], method="agency-pattern"))
+    for c in all_cues(text):
+        kind = "label" if c.method == "label" else "title"
+        ms.append(Mention(c.start_char, c.end_char, " ".join(text[c.start_char:c.end_char].split()), etype=None,
+                          role=c.role, rank=ROLE_RANK[kind], title=c.title, method=c.method))
+    ms += _ner_mentions(ctx)
+    return [m for m in ms if m.text and not _cited(ctx, m.start, m.end)]
+
+
+def _find_party(parties: list[Party], m: Mention) -> Party | None:
+    core = _core(m.text)
+    if not core:
+        return None
+    canon = m.canonical or canonical_agency(m.text)
+    for p in parties:
+        if canon and p.name == canon:
+            return p
+        if core in p.keys or _core(p.name) == core:
+            return p
+    # surname or first word of an organization
+    toks = core.split()
+    if len(toks) == 1:
+        hits = [p for p in parties if p.etype == "PERSON" and p.surname == toks[0]]
+        if len(hits) == 1:
+            return hits[0]
+        hits = [p for p in parties if p.etype in ("ORG", "GOV_AGENCY") and _core(p.name).split()[:1] == toks]
+        if len(hits) == 1:
+            return hits[0]
+    elif m.etype != "COURT":
+        # "Anna Schubert" vs "Dr. Anna Schubert"; "Steven McCann" vs "Steven W. McCann"
+        hits = [p for p in parties if p.etype == "PERSON" and p.surname == toks[-1] and _core(p.name).split()[0] == toks[0]]
+        if len(hits) == 1:
+            return hits[0]
+        hits = [p for p in parties if p.etype in ("ORG",) and _core(p.name).startswith(core + " ")]
+        if len(hits) == 1 and len(toks) >= 2:
+            return hits[0]
+    return None
+
+
+def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
+    text = ctx.text
+    parties: list[Party] = []
+    not_p = vocab()["_not"]
+    # full names first (caption, courts, agencies, multiword names), then short forms
+    order = sorted(ms, key=lambda m: (m.alias or len(_core(m.text).split()) < 2, -m.rank, m.start))
+    for m in order:
+        if _norm(m.text) in not_p or _core(m.text) in not_p:
+            continue
+        p = _find_party(parties, m)
+        if p is None:
+            if m.alias and not m.canonical:
+                continue
+            if len(_core(m.text).split()) < 2 and m.rank < ROLE_RANK["title"] and not m.canonical \
+                    and not (m.etype == "ORG" and m.method == "ner"):
+                continue
+            name = m.canonical or m.text
+            et = m.etype if m.etype in ("COURT", "GOV_AGENCY") else _etype(name, m.etype)
+            p = Party(name=name, etype=et, method=m.method)
+            parties.append(p)
+        p.add(m)
+    # defined short names and acronyms: 'Berkshire Life Insurance Company of America (“Berkshire”)'
+    for fs, fe, ss, se in _defined_terms(text):
+        full, short = text[fs:fe], text[ss:se]
+        target = None
+        for p in parties:
+            if any(mm.start <= fs < mm.end or fs <= mm.start < fe for mm in p.mentions) or _core(full).endswith(_core(p.name)) \
+                    and _core(p.name):
+                target = p
+                break
+        if target and _norm(short) not in vocab()["_not"] and _core(short) not in {"plaintiff", "defendant"}:
+            if short not in target.aliases and _core(short) != _core(target.name):
+                target.aliases.append(short)
+            target.keys.add(_core(short))
+    return parties
+
+
+def _canonical_name(p: Party, text: str) -> str:
+    if p.etype in ("COURT",) or canonical_agency(p.name):
+        return p.name
+    forms = [" ".join(m.text.split()) for m in p.mentions if not m.alias]
+    forms = [HONORIFIC.sub("", f) for f in forms] or [p.name]
+    mixed = [f for f in forms if not f.isupper()]
+    pool = mixed or forms
+    best = max(pool, key=lambda f: (len(_core(f).split()), len(f)))
+    if best.isupper():
+        # the same name printed in mixed case elsewhere in the text
+        m = re.search(re.escape(best).replace(r"\ ", r"\s+"), text, re.I)
+        for mm in re.finditer(re.escape(best).replace(r"\ ", r"\s+"), text, re.I):
+            if not mm.group(0).isupper():
+                return " ".join(mm.group(0).split())
+        del m
+        return _pretty(best)
+    return best
+
+
+def _mentions_everywhere(p: Party, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = {(m.start, m.end) for m in p.mentions}
+    return sorted(spans)
 
 
 def extract(ctx: DocContext) -> list[dict]:
-    """Return the parties facts of the document (FACTS.md)."""
-    return []
+    """Return the party facts of the document (FACTS.md "party").
+
+    Args:
+        ctx: the document; ``ctx.kind`` decides whether prose-only parties are kept.
+    Returns:
+        One fact per party, spanning its first mention, with ``name``, ``aliases``,
+        ``entity_type``, ``role``, ``title`` and every ``mentions`` span (0-based,
+        end exclusive).
+    """
+    text = ctx.text
+    ms = _gather(ctx)
+    parties = _cluster(ctx, ms)
+    news = ctx.kind == "news"
+    facts = []
+    for p in parties:
+        if p.role is None or p.rank <= ROLE_RANK["default"]:
+            vr = None
+            for m in p.mentions:
+                if m.method == "ner":
+                    vr = _verb_role(ctx, m)
+                    if vr:
+                        break
+            if vr:
+                p.role, p.rank = vr, ROLE_RANK["verb"]
+        if not p.role:
+            p.role = {"COURT": "court", "GOV_AGENCY": "agency"}.get(p.etype, "other")
+        if p.role == "other":
+            n = len({m.start for m in p.mentions})
+            keep = (news and (n >= 2 or p.etype == "ORG" and CORP_WORDS.search(p.name))) or (not news and n >= 3)
+            if not keep:
+                continue
+        name = _canonical_name(p, text)
+        spans = _mentions_everywhere(p, text, [])
+        first = min(spans)
+        best = next(((m.start, m.end) for m in sorted(p.mentions, key=lambda m: m.start) if m.method in ("caption", "case-list")), first)
+        aliases = [a for a in p.aliases if _core(a) != _core(name)]
+        for m in p.mentions:
+            if m.alias and m.text not in aliases:
+                aliases.append(m.text)
+        conf = {5: 0.9, 4: 0.85, 3: 0.85, 2: 0.7, 1: 0.7}.get(p.rank, 0.6)
+        facts.append(ctx.make_fact(
+            "party", best[0], best[1], p.mentions[0].method if p.rank >= 3 else ("ner+role" if p.rank == 2 else p.method),
+            conf, name=name, aliases=aliases, entity_type=p.etype, role=p.role, title=p.title,
+            mentions=[{"start_char": s, "end_char": e} for s, e in spans]))
+    return facts

@@ -1,0 +1,120 @@
+"""Government agencies: the shipped federal list (``models/agencies.json``) and
+general patterns for state and local bodies ("Minneapolis Police Department",
+"Wake County Board of Elections", "U.S. Attorney's Office for the ...").
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+
+
+@functools.lru_cache(maxsize=1)
+def agency_list() -> list[dict]:
+    """The rows of ``models/agencies.json``: ``{"name", "acronyms", "parent", "variants"}``."""
+    return json.loads((MODELS / "agencies.json").read_text(encoding="utf-8"))["agencies"]
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    """An agency named in the text: span, canonical name and whether it was an acronym."""
+
+    start_char: int
+    end_char: int
+    name: str
+    acronym: bool
+
+
+def _flex(s: str) -> str:
+    s = re.escape(s).replace(r"\ ", r"\s+").replace("'", "['’]").replace("’", "['’]")
+    return s.replace(r"\,", ",?").replace(",", ",?")
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
+    names: dict[str, str] = {}
+    acr: dict[str, str] = {}
+    for row in agency_list():
+        for v in [row["name"], *row["variants"]]:
+            names[_key(v)] = row["name"]
+        for a in row["acronyms"]:
+            acr[a] = row["name"]
+    alts = sorted({v for row in agency_list() for v in [row["name"], *row["variants"]]}, key=len, reverse=True)
+    pat = re.compile(r"(?<![\w-])(?:(?:U\.\s?S\.|United\s+States)\s+)?(?:" + "|".join(_flex(a) for a in alts) + r")(?![\w-])")
+    apat = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(a) for a in sorted(acr, key=len, reverse=True)) + r")(?![\w]|-[A-Za-z])")
+    return pat, names, apat, acr
+
+
+def _key(s: str) -> str:
+    s = re.sub(r"^(?:the\s+)?(?:U\.\s?S\.|United\s+States)\s+", "", s.strip(), flags=re.I)
+    return re.sub(r"[^a-z]", "", s.lower())
+
+
+def canonical_agency(name: str) -> str | None:
+    """The list's canonical name for ``name`` (any variant, with or without "U.S."), or None."""
+    _, names, _, acr = _gazetteer()
+    return names.get(_key(name)) or acr.get(name.strip())
+
+
+def find_listed(text: str) -> list[AgencyMention]:
+    """Mentions of listed agencies by name or acronym (acronyms case-sensitive, so "ice" is not ICE)."""
+    pat, names, apat, acr = _gazetteer()
+    out = []
+    for m in pat.finditer(text):
+        name = names.get(_key(m.group(0)))
+        if name:
+            out.append(AgencyMention(m.start(), m.end(), name, False))
+    for m in apat.finditer(text):
+        a = m.group(1)
+        # an all-caps acronym inside an all-caps line is a word of a heading, not an agency
+        line_s = text.rfind("\n", 0, m.start()) + 1
+        line_e = text.find("\n", m.end())
+        line = text[line_s: line_e if line_e >= 0 else len(text)]
+        letters = re.sub(r"[^A-Za-z]", "", line)
+        if len(letters) > 12 and letters.isupper() and len(a) <= 3:
+            continue
+        out.append(AgencyMention(m.start(), m.end(), acr[a], True))
+    out.sort(key=lambda h: (h.start_char, -(h.end_char - h.start_char)))
+    res: list[AgencyMention] = []
+    for h in out:
+        if res and h.start_char < res[-1].end_char:
+            continue
+        res.append(h)
+    return res
+
+
+_CAP = r"(?:[A-Z][\w.'’&-]*|of|and|the|for|&)"
+LOCAL_AGENCY = re.compile(
+    r"(?<![\w])(?:(?:the\s+)?(?:United\s+States|U\.S\.)\s+Attorney['’]s\s+Office(?:\s+for\s+the\s+(?:[A-Z][a-z]+\s+)?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+    r"|(?:[A-Z][a-z]+\s+){1,3}Attorney\s+General['’]s\s+Office"
+    r"|(?:[A-Z][\w.]*\s+){1,4}(?:Police\s+Department|Sheriff['’]s\s+Office|Task\s+Force|Bureau\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|Board\s+of\s+[A-Z][a-z]+|Department\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}|Commission|Agency|Authority)"
+    r"|(?:[A-Z][a-z]+\s+){1,2}County(?!\s+(?:Board|Court|Jail|District))"
+    r"|City\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"|State\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"|Commissioner\s+of\s+(?:the\s+)?(?:Social\s+Security(?:\s+Administration)?|Internal\s+Revenue))")
+
+AGENCY_WORDS = re.compile(
+    r"(?i)\b(?:department|bureau|agency|administration|commission|office|board|service|division|task\s+force|"
+    r"police|sheriff|county|city\s+of|state\s+of|commissioner|attorney\s+general|government|congress|"
+    r"united\s+states(?!\s+district)|internal\s+revenue|secretary\s+of)\b")
+CORP_WORDS = re.compile(r"(?i)\b(?:inc|llc|l\.l\.c|corp|corporation|company|co|ltd|llp|lp|p\.c|pllc|group|bank|"
+                        r"holdings|partners|services|associates|trust|fund|church|university|hospital|clinic)\b\.?")
+
+
+def find_local(text: str) -> list[tuple[int, int]]:
+    """Spans of state/local agencies and "U.S. Attorney's Office" by general pattern."""
+    out = []
+    for m in LOCAL_AGENCY.finditer(text):
+        s, e = m.start(), m.end()
+        span = text[s:e]
+        lead = re.match(r"(?:(?:The|A|An|In|On|By|And|With|From|Its|His|Her|Their)\s+)+", span)
+        if lead:
+            s += lead.end()
+        if "\n" in text[s:e]:
+            continue
+        out.append((s, e))
+    return out

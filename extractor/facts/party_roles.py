@@ -1,0 +1,184 @@
+"""Role cues: titles before and after names, signature blocks, declarations,
+"Before: A, B, and C, Circuit Judges", "X pleaded guilty", "Plaintiff X".
+
+Every finder returns :class:`Cue` s: a name span with the role and title the
+text gives it. The cue vocabularies are those of U.S. court filings and
+Justice Department press releases.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A name span with a role (and title) the surrounding words give it."""
+
+    start_char: int
+    end_char: int
+    role: str
+    title: str | None = None
+    entity_type: str = "PERSON"
+    method: str = "title"
+
+
+# one name: capitalized words and initials, "O'Byrne", "McCrimmon", "St. Pierre", suffixes
+_W = r"(?:[A-Z][a-z]*[’'][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.(?:\s?[A-Z]\.)?|St\.)"
+NAME = rf"{_W}(?:[ \t]+{_W}){{0,3}}(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?"
+_NAME_NOT = re.compile(r"^(?:The|This|That|United|States|District|Court|Judge|Justice|Attorney|Office|Department|Plaintiffs?|Defendants?|Government|Honor)$")
+
+JUDGE_TITLE = (r"(?:(?:Chief|Senior|Presiding)\s+)?(?:(?:United\s+States|U\.\s?S\.)\s+)?"
+               r"(?:(?:Chief\s+)?(?:District|Magistrate|Bankruptcy|Circuit|Senior\s+Circuit|Senior\s+District)\s+)?(?:Judge|Justice)")
+ATTY_TITLE = (r"(?:Acting\s+|First\s+)?(?:Principal\s+)?(?:Deputy\s+)?(?:Assistant\s+)?(?:(?:United\s+States|U\.\s?S\.)\s+Attorneys?"
+              r"|Attorneys?\s+General|Trial\s+Attorneys?|trial\s+attorneys?|Special\s+Assistant\s+U\.S\.\s+Attorneys?|"
+              r"Federal\s+Public\s+Defenders?|Assistant\s+Federal\s+Public\s+Defenders?|Special\s+Counsel|Senior\s+Counsel|Trial\s+Counsel)")
+OFFICIAL_TITLE = (r"(?:Special\s+Agent\s+in\s+Charge|Acting\s+Special\s+Agent\s+in\s+Charge|Regional\s+Director|Director|"
+                  r"Secretary(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|Commissioner|Administrator|Chief\s+Executive|"
+                  r"(?:Treasury|Homeland\s+Security|Labor|Commerce|State|Defense|Energy)\s+Secretary|Governor|Mayor|Sheriff|Chief\s+of\s+Police|"
+                  r"Clerk\s+of\s+Court|Inspector\s+General)")
+
+_PRE = re.compile(rf"(?<![\w])(?P<title>{JUDGE_TITLE}|{ATTY_TITLE}|{OFFICIAL_TITLE})[ \t]+(?P<names>{NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){NAME})*)")
+_POST = re.compile(rf"(?P<name>{NAME}),[ \t]+(?:the[ \t]+)?(?P<title>(?:{ATTY_TITLE}|{OFFICIAL_TITLE}|{JUDGE_TITLE}|Deputy\s+Attorney\s+General|Assistant\s+Attorney\s+General)"
+                   rf"(?:[ \t]+(?:for|of|in)[ \t]+(?:the[ \t]+)?[^,.;\n]{{3,90}}?)?)(?=[,.;)\n]|\s+(?:said|stated|announced|argued|with|and\b))")
+_BEFORE = re.compile(rf"(?m)\bBefore:?\s+(?P<names>(?:[A-Z][A-Za-z'’.-]+(?:,?\s+(?:and\s+)?)?){{1,6}}),?\s+(?:Senior\s+)?(?:Chief\s+)?(?:Circuit\s+)?Judges?\b", re.I)
+_BEFORE_LIST = re.compile(r"(?:(?<=\s)|^)(?P<name>[A-Z][A-Za-z'’-]+)(?:,\s+(?P<title>(?:Senior\s+)?(?:Chief\s+)?(?:Circuit\s+)?Judges?))?")
+_SURNAME_J = re.compile(r"(?m)^\s*(?P<name>[A-Z][a-z][A-Za-z'’-]+),\s+(?:C\.\s*)?J\.\s*$")
+_SURNAME_JUDGE = re.compile(r"(?m)^\s*(?P<name>[A-Z][A-Z'’-]+|[A-Z][a-z]+),\s+(?P<title>(?:Chief\s+)?(?:U\.S\.\s+|United\s+States\s+)?(?:DISTRICT|MAGISTRATE|CIRCUIT|SENIOR\s+CIRCUIT|District|Magistrate|Circuit|Senior\s+Circuit)\s+(?:DISTRICT\s+)?(?:JUDGE|Judge))\b")
+_SIGNED_JUDGE = re.compile(rf"(?m)^\s*(?:/s/\s*)?(?P<name>[A-Z][A-Za-z.'’ -]{{3,40}}?)\s*\n\s*(?P<title>(?:Chief\s+)?(?:UNITED\s+STATES|United\s+States|U\.S\.)\s+(?:DISTRICT|MAGISTRATE|BANKRUPTCY|CIRCUIT|District|Magistrate|Bankruptcy|Circuit)\s+(?:JUDGE|Judge))")
+_DECLARE = re.compile(rf"\bI,\s+(?P<name>{NAME}),\s+(?:hereby\s+)?(?:declare|state|certify|depose)|[Dd]eclaration\s+(?:of|filed\s+\w+\s+by)\s+(?:[A-Z][\w-]*\s+){{0,6}}?(?P<name2>{NAME})(?=[\s,.])")
+_REPRESENTED = re.compile(rf"represented\s+by\s+(?P<name>{NAME})")
+_ESQ = re.compile(rf"(?P<name>{NAME}),?\s+(?:Esq\.|Esquire)")
+_FOR_SIDE = re.compile(rf"(?m)^(?:For\s+(?:the\s+)?(?:Plaintiffs?|Defendants?|Government|Petitioners?|Respondents?|Appellants?|Appellees?)\s*:|BY:)\s*(?P<name>{NAME})")
+_ATTYS_FOR = re.compile(r"(?m)^\s*(?:\d{1,2}\s+)?(?:Attorneys?|Counsel)\s+for\s+(?:the\s+)?(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?)\b")
+_LABEL_NAME = re.compile(rf"(?<![\w])(?P<label>Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?|Relators?|Intervenors?|Amicus|Amici)[ \t]+(?P<names>{NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){NAME})*)")
+_LABEL_ROLE = {"plaintiff": "plaintiff", "defendant": "defendant", "petitioner": "petitioner", "respondent": "respondent",
+               "appellant": "appellant", "appellee": "appellee", "relator": "plaintiff", "intervenor": "intervenor",
+               "amicus": "amicus", "amici": "amicus"}
+
+
+def _role_of_title(title: str) -> str:
+    t = title.lower()
+    if "judge" in t or "justice" in t:
+        return "judge"
+    if "attorney" in t or "counsel" in t or "defender" in t:
+        return "official" if re.search(r"(?i)^(?:acting\s+)?(?:u\.\s?s\.|united states) attorney$|attorney general$", t) and "assistant" not in t and "trial" not in t else "attorney"
+    return "official"
+
+
+def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(NAME, text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        if _NAME_NOT.match(text[s:e]):
+            continue
+        out.append((s, e))
+    return out
+
+
+def title_cues(text: str) -> list[Cue]:
+    """Names after or before a title: "U.S. District Judge X", "X, Assistant Attorney General for Y"."""
+    out: list[Cue] = []
+    for m in _PRE.finditer(text):
+        title = " ".join(m.group("title").split())
+        role = _role_of_title(title)
+        if role == "attorney" and title.endswith("s"):
+            title = title[:-1]
+        for s, e in _split_names(text, m.start("names"), m.end("names")):
+            out.append(Cue(s, e, role, title))
+    for m in _POST.finditer(text):
+        title = " ".join(m.group("title").split())
+        s = m.start("name")
+        # keep only the name words right before the comma
+        if _NAME_NOT.match(m.group("name").split()[0]):
+            continue
+        out.append(Cue(s, m.end("name"), _role_of_title(title.split(" for ")[0].split(" of ")[0]), title, method="title-post"))
+    return out
+
+
+def judge_cues(text: str) -> list[Cue]:
+    """Panel lists, "X, J." lines, "MARTINOTTI, DISTRICT JUDGE" and signed judges."""
+    out: list[Cue] = []
+    for m in _BEFORE.finditer(text):
+        seg_s, seg_e = m.start("names"), m.end()
+        for n in _BEFORE_LIST.finditer(text, seg_s, seg_e):
+            name = n.group("name")
+            if name.lower() in ("and", "before", "judges", "judge", "circuit", "chief", "senior"):
+                continue
+            out.append(Cue(n.start("name"), n.end("name"), "judge", "Circuit Judge", method="panel"))
+    for m in _SURNAME_J.finditer(text):
+        out.append(Cue(m.start("name"), m.end("name"), "judge", "Justice", method="panel"))
+    for m in _SURNAME_JUDGE.finditer(text):
+        out.append(Cue(m.start("name"), m.end("name"), "judge", " ".join(m.group("title").split()).title(), method="signature"))
+    for m in _SIGNED_JUDGE.finditer(text):
+        name = m.group("name").strip()
+        if re.search(r"(?i)\b(?:court|district|states|judge|order|dated)\b", name) or len(name.split()) < 2:
+            continue
+        out.append(Cue(m.start("name"), m.start("name") + len(name), "judge",
+                       " ".join(m.group("title").split()).title().replace("U.S.", "U.S."), method="signature"))
+    return out
+
+
+def attorney_cues(text: str) -> list[Cue]:
+    """Counsel: "represented by X", "X, Esq.", "For Plaintiff: X", "BY: X", signature blocks above "Attorneys for"."""
+    out: list[Cue] = []
+    for pat in (_REPRESENTED, _ESQ, _FOR_SIDE):
+        for m in pat.finditer(text):
+            if _NAME_NOT.match(m.group("name").split()[0]):
+                continue
+            out.append(Cue(m.start("name"), m.end("name"), "attorney", method="counsel"))
+    for m in _ATTYS_FOR.finditer(text):
+        # the names in the 12 lines above the "Attorneys for" line
+        block_s = m.start()
+        for _ in range(12):
+            block_s = text.rfind("\n", 0, max(0, block_s - 1))
+            if block_s < 0:
+                block_s = 0
+                break
+        for line in re.finditer(r"(?m)^[ \t]*(?:\d{1,2}[ \t]+)?(?:/s/[ \t]*)?(?P<name>" + NAME + r")[ \t]*(?:\(|,|$)", text[block_s:m.start()]):
+            s = block_s + line.start("name")
+            name = line.group("name")
+            if len(name.split()) < 2 or re.search(r"(?i)\b(?:suite|street|avenue|telephone|facsimile|email|boulevard|floor|llp|llc|p\.c)\b", name):
+                continue
+            out.append(Cue(s, s + len(name), "attorney", method="signature"))
+    # docket reports: "Designation: Assistant U.S. Attorney" belongs to the attorney named above it
+    for m in re.finditer(r"(?m)^\s*Designation:\s*(?P<title>.+?)\s*$", text):
+        title = m.group("title")
+        if title.lower() in ("retained", "cja appointment", "public defender or community defender appointment"):
+            continue
+        block = text.rfind("ATTORNEY TO BE NOTICED", 0, m.start())
+        prev = max(text.rfind("Designation:", 0, m.start()), text.rfind("represented by", 0, m.start()))
+        if prev < 0 or block < prev:
+            continue
+        seg = text[prev:m.start()]
+        first = re.search(r"(?m)^(?:Designation:.*\n|represented by\s+)?\s*(?P<name>" + NAME + r")\s*$", seg[seg.find("\n") + 1:] if seg.startswith("Designation") else seg)
+        if first:
+            off = prev + (seg.find("\n") + 1 if seg.startswith("Designation") else 0)
+            out.append(Cue(off + first.start("name"), off + first.end("name"), "attorney", title, method="docket"))
+    return out
+
+
+def declarant_cues(text: str) -> list[Cue]:
+    """"I, Jane Roe, declare" and "a declaration filed by [title] Jane Roe"."""
+    out = []
+    for m in _DECLARE.finditer(text):
+        g = "name" if m.group("name") else "name2"
+        out.append(Cue(m.start(g), m.end(g), "declarant", method="declaration"))
+    return out
+
+
+def label_cues(text: str) -> list[Cue]:
+    """"Plaintiff Tessera, Inc.", "Defendants C. R. Bard, Inc. and ..." → the label's role."""
+    out = []
+    for m in _LABEL_NAME.finditer(text):
+        role = _LABEL_ROLE[m.group("label").lower().rstrip("s") if m.group("label").lower() != "amici" else "amici"]
+        for s, e in _split_names(text, m.start("names"), m.end("names")):
+            out.append(Cue(s, e, role, method="label"))
+    return out
+
+
+def all_cues(text: str) -> list[Cue]:
+    """Every cue of this module, in text order."""
+    cues = title_cues(text) + judge_cues(text) + attorney_cues(text) + declarant_cues(text) + label_cues(text)
+    cues.sort(key=lambda c: (c.start_char, -(c.end_char - c.start_char)))
+    return cues
