@@ -60,6 +60,28 @@ def verb_form(tok: Token) -> str:
     return word
 
 
+def _modified_noun(ctx: DocContext, start: int, end: int) -> str | None:
+    """"the July 25, 2016, hearing", "a 2007 complaint", "the March 29, 2022, FBI interviews":
+    a date between a determiner and a noun modifies that noun."""
+    before = ctx.text[max(0, start - 6):start].lower().split()
+    if not before or before[-1] not in ("the", "a", "an", "its", "his", "her", "their", "this", "that"):
+        return None
+    span = ctx.span(start, end)
+    if span is None:
+        return None
+    doc = ctx.doc
+    i = span.end
+    while i < len(doc) and (doc[i].is_punct and doc[i].text == "," or doc[i].is_space):
+        i += 1
+    for j in range(i, min(i + 3, len(doc))):
+        tok = doc[j]
+        if tok.pos_ == "NOUN":
+            return tok.lower_
+        if tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            break
+    return None
+
+
 def event_for(ctx: DocContext, start: int, end: int) -> str | None:
     """Return the event of the date at ``[start, end)``, or None when the sentence names none.
 
@@ -67,9 +89,18 @@ def event_for(ctx: DocContext, start: int, end: int) -> str | None:
     governs the date in the parse (its form as written, lowercased); an event
     noun the date modifies.
     """
-    word = label_event(ctx.text, start)
+    text = ctx.text
+    word = label_event(text, start)
     if word:
         return word
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:start].strip() and not text[end:line_end].strip(" .,"):
+        return None  # a date line of its own (news dateline, signature date): no verb governs it
+    noun = _modified_noun(ctx, start, end)
+    if noun:
+        return noun
     span = ctx.span(start, end)
     if span is None or len(span) == 0:
         return None

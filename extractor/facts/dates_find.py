@@ -110,7 +110,8 @@ def _relative_patterns() -> dict[str, re.Pattern]:
     v = vocab()
     num = rf"(?:\d+|an?|{numbers.word_number_re().pattern})"
     unit = r"(?:decades?|years?|yrs?|months?|mos?|weeks?|wks?|fortnights?|days?|[dy])"
-    amount = rf"(?:{num})\s*{unit}"
+    long_unit = r"(?:decades?|years?|months?|weeks?|fortnights?|days?)"
+    amount = rf"(?:\d+\s*{unit}|(?:{num})\s+{long_unit})\b"
     amounts = rf"{amount}(?:\s*,?\s*(?:and\s+)?{amount})*"
     months = _alt(m for m in v["months"] if len(m) > 3)
     months_tail = _alt(m[1:] for m in v["months"] if len(m) > 3)

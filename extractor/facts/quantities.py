@@ -48,7 +48,7 @@ _SCALE_ABBR = r"(?:[KMB]|MM|MN|BN|bn|mm|mil|mln)"
 def _number_re() -> re.Pattern:
     words = numbers.word_number_re().pattern
     return re.compile(
-        rf"(?<![\w.,/:#§$-])(?:(?P<fig>{_FIG})(?:\s*(?P<scale>{_SCALE})\b)?|(?P<words>{words}))"
+        rf"(?<![\w.,/:#§-])(?:(?P<fig>{_FIG})(?:\s*(?P<scale>{_SCALE})\b)?|(?P<words>{words}))"
         rf"(?![\w]|[.,/:]\d|-\d)", re.I)
 
 
@@ -323,12 +323,23 @@ def _counted_noun(ctx: DocContext, start: int, end: int) -> tuple[str, float | N
         if noun is None:
             return None
         words, last = noun
+        if total is None and doc[num.i].lower_ == "one":
+            return None  # "one of the largest plants"
         return words, total, (num.idx + len(num.text)) if total is not None else last.idx + len(last.text)
     noun = _noun_at(doc, i, head_of=num)
     if noun is None:
         return None
     words, last = noun
     return words, None, last.idx + len(last.text)
+
+
+def _title_case_line(doc, tok) -> bool:
+    """True when ``tok`` sits in a headline: most words of its line are capitalized."""
+    text = doc.text
+    a = text.rfind("\n", 0, tok.idx) + 1
+    b = text.find("\n", tok.idx)
+    words = [w for w in text[a:b if b >= 0 else len(text)].split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 _SKIP_ADJ = {"other", "separate", "additional", "more", "different", "distinct", "individual", "new", "such", "total"}
@@ -361,7 +372,7 @@ def _noun_at(doc, i: int, head_of=None):
     if not words:
         return None
     last = words[-1]
-    if last.pos_ == "PROPN":
+    if last.pos_ == "PROPN" or (words[0].text[0].isupper() and not _title_case_line(doc, words[0])):
         return None
     # keep words from the first noun (not leading adjectives like "federal")
     while len(words) > 1 and words[0].pos_ == "ADJ":
