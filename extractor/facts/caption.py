@@ -30,7 +30,7 @@ ROLE_WORDS = {
     "counter-defendant": "defendant", "counter-plaintiff": "plaintiff", "cross-appellant": "appellant",
     "cross-appellee": "appellee", "claimant": "plaintiff", "debtor": "other",
 }
-_ROLE = r"(?:Counter-|Cross-)?(?:Plaintiffs?|Petitioners?|Appellants?|Appellees?|Defendants?|Respondents?|Intervenors?|Relators?|Movants?|Claimants?)"
+_ROLE = r"(?:Counter-|Cross-|Relief\s+|Nominal\s+)?(?:Plaintiffs?|Petitioners?|Appellants?|Appellees?|Defendants?|Respondents?|Intervenors?|Relators?|Movants?|Claimants?)"
 ROLE_LABEL = re.compile(rf"(?<![\w'’]){_ROLE}(?:\s*(?:[-—–/,]|and)\s*{_ROLE})*\s*[.,;:]?", re.I)
 VERSUS = re.compile(r"(?<![\w.])(?:v\.|vs\.?|versus|V\.|VS\.?)(?![\w])", re.I)
 DOCKET = re.compile(
@@ -56,6 +56,7 @@ DESCRIPTOR = re.compile(
     r"|(?:individually|personally)(?:\s+and\s+on\s+behalf\s+of[^;,]*)?"
     r"|(?:an?|the)\s+(?:[A-Z][a-z]+\s+)?(?:corporation|limited\s+liability\s+company|partnership|municipal\s+corporation|"
     r"minor|individual|non-?profit\s+corporation|company|political\s+subdivision)\b[^;]*?"
+    r"|as\s+(?:trustee|administrat\w+|executor|executrix|personal\s+representative|guardian|next\s+friend|successor)\b[^;]*?"
     r"|et\s+al\.?|ET\s+AL\.?|inclusive)(?=\s*(?:[;,.]|$|and\b))", re.I)
 LINE_NO = re.compile(r"[ \t]*(?:[a-zA-Z](?:[ \t][a-zA-Z])*[ \t]+)?\d{1,2}(?=\s|$)")
 
@@ -181,12 +182,13 @@ def _split_names(k: _Kept, a: int, b: int) -> list[tuple[int, int, str | None]]:
         parts = _segments(s, sa, sb_name, r",\s+(?:and\s+)?|\s+and\s+")
         merged: list[list[int]] = []
         for p, q in parts:
-            if merged and _SUFFIX.match(s[p:q].strip()):
+            if merged and (_SUFFIX.match(s[p:q].strip()) or re.match(r"(?i)(?:d/b/a|dba|f/k/a|fka|a/k/a)\b", s[p:q].strip())):
                 merged[-1][1] = q
             else:
                 merged.append([p, q])
         texts = [s[p:q].strip() for p, q in merged]
-        complete = all((_PERSONISH.match(t) or _CORP_END.search(t)) and len(t.split()) >= 2 for t in texts)
+        complete = all((_PERSONISH.match(t) or _CORP_END.search(t) or re.search(r"(?i)\b(?:d/b/a|dba|f/k/a)\b", t)
+                        or t.startswith("The ")) and len(t.split()) >= 2 for t in texts)
         if len(merged) > 1 and complete:
             for p, q in merged:
                 out.append((p, q, _singular(title)))
@@ -397,7 +399,7 @@ def _one_line_captions(text: str, head_end: int) -> list[tuple[int, int, list[Ca
     return res
 
 
-IN_RE = re.compile(r"(?m)(?:^|(?<=\s))(?:In\s+re|IN\s+RE|In\s+Re|Ex\s+parte|EX\s+PARTE)\s*:?\s+(?P<name>[^\n,(]{2,80}?)(?=\s+No\.|\s*[\n,(.]|\s{2,}|$)")
+IN_RE = re.compile(r"(?m)(?:^|(?<=\s))(?:In\s+re|IN\s+RE|In\s+Re|Ex\s+parte|EX\s+PARTE)\s*:?\s+(?P<name>[A-Z][A-Za-z'’-]*\.?(?:[ \t]+(?!No\.)[A-Z][A-Za-z'’-]*\.?){0,5})")
 
 
 def _in_re(text: str, head_end: int) -> list[CaptionParty]:
@@ -406,7 +408,7 @@ def _in_re(text: str, head_end: int) -> list[CaptionParty]:
         name = m.group("name").strip()
         if re.search(r"(?i)\b(?:litigation|products|liability|matter|estate|application|grand\s+jury|search|proceedings)\b", name):
             continue
-        if not re.match(r"^[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){1,4}$", name):
+        if not re.match(r"^[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){1,5}$", name):
             continue
         role = "petitioner" if m.group(0).lower().lstrip().startswith("ex") else "other"
         out.append(CaptionParty(name, m.start("name"), m.start("name") + len(name), role))

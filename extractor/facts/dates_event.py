@@ -105,16 +105,37 @@ def event_for(ctx: DocContext, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     gov = _governor(span.root)
-    if gov is None:
-        return None
-    if gov.pos_ in ("VERB", "AUX") and gov.lemma_ not in _SKIP_VERBS:
-        return verb_form(gov)
-    if gov.pos_ == "AUX" or gov.lemma_ in _SKIP_VERBS:
-        return None
-    if gov.pos_ == "NOUN" and _EVENT_NOUN_RE.search(gov.lower_):
-        return gov.lower_
-    if gov.pos_ == "NOUN" and gov.head.pos_ == "VERB" and gov.dep_ in ("npadvmod", "pobj"):
-        return verb_form(gov.head)
+    noun = None
+    steps = 0
+    while gov is not None and steps < 6:
+        if gov.pos_ in ("VERB", "AUX") and gov.lemma_ not in _SKIP_VERBS:
+            return verb_form(gov)
+        if gov.pos_ == "AUX" or gov.lemma_ in _SKIP_VERBS:
+            break
+        if gov.pos_ == "NOUN" and noun is None and _EVENT_NOUN_RE.search(gov.lower_):
+            noun = gov.lower_
+        if gov.head is gov:
+            break
+        gov = gov.head
+        steps += 1
+    if noun:
+        return noun
+    return _fallback_event(ctx, span)
+
+
+def _fallback_event(ctx: DocContext, span) -> str | None:
+    """When the parse links the date to no verb: the root verb of a sentence the date
+    opens ("In or about October 2021, BHARDWAJ learned ..."), or in a heading set in
+    capitals the last past participle before the date ("DECISIONS ANNOUNCED ... ON FRIDAY, ...")."""
+    sent = span.sent
+    root = sent.root
+    if root.pos_ == "VERB" and root.i > span.end and root.lemma_ not in _SKIP_VERBS:
+        return verb_form(root)
+    before = ctx.text[sent.start_char:span.start_char]
+    if before.strip() and before.upper() == before:
+        words = re.findall(r"\b[A-Z]{3,}ED\b", before)
+        if words:
+            return words[-1].lower()
     return None
 
 

@@ -79,7 +79,8 @@ def _patterns() -> dict[str, re.Pattern]:
             r"|noon|midnight)(?:\s+[A-Z]{3}\b)?")
     # a pleading-paper line number alone on its line between two parts of a date
     gap = r"(?:\s*\n\s*\d{1,2}\s*\n)?\s*"
-    year = r"(?P<year>(?:1[6-9]|20)\d{2})(?![\d,.]\d)"
+    # a footnote mark may follow a year ("In October 2015,1 the Commissioner")
+    year = r"(?P<year>(?:1[6-9]|20)\d{2})(?!\d|[.,]\d{2}|[.,]\d\S)"
     return {
         "month-day": re.compile(
             rf"(?<![\w.])(?:{wday})?{month}{gap}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:/.]\d)(?!\d)"

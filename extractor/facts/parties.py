@@ -119,7 +119,8 @@ def _etype(name: str, hint: str | None = None) -> str:
         return "GOV_AGENCY"
     if hint in ("PERSON", "ORG", "GOV_AGENCY", "COURT"):
         return hint
-    return "PERSON" if re.fullmatch(NAME, name.strip()) else "ORG"
+    probe = _pretty(name.strip()) if name.isupper() else name.strip()
+    return "PERSON" if re.fullmatch(NAME, probe) else "ORG"
 
 
 def _pretty(name: str) -> str:
@@ -148,12 +149,12 @@ def _case_rows(ctx: DocContext) -> list[Mention]:
     """Rows of case lists: "1200483 A v. B (Appeal from ...)", "Jessica Parker v. C. R. Bard, Inc. 2:15-cv-01739"."""
     text = ctx.text
     out: list[Mention] = []
-    row = re.compile(r"(?m)^[ \t]*(?:\d{5,}[ \t]+)?(?P<left>[A-Z][^\n]{1,120}?)[ \t]+v\.[ \t]+(?P<right>[A-Z][^\n]*(?:\n(?![ \t]*(?:\d{5,}|[A-Z][a-z]+,\s+J\.|[A-Z][\w ]+:|Petition|Affirmed|Reversed|Links))[^\n]*){0,3})")
+    row = re.compile(r"(?m)^[ \t]*(?:\d{5,}[ \t]+)?(?P<left>[A-Z][^\n]{1,120}?)[ \t]+v\.[ \t]+(?P<right>[A-Z][^\n]*(?:\n(?![ \t]*(?:\d{5,}|[A-Z][a-z]+,\s+J\.|[A-Z][\w ]+:|Petition|Affirmed|Reversed|Links)|[^\n]*\sv\.\s)[^\n]*){0,3})")
     for m in row.finditer(text):
         if _cited(ctx, m.start("left"), m.end("left")):
             continue
         right_s, right_e = m.start("right"), m.end("right")
-        tail = re.search(r"\s*\((?:Appeal|In re|[A-Z][a-z]+ (?:Circuit|Probate|District) Court)|\s+\d{1,2}:\d{2}-|\s+\d:\d{2}|\.\s*(?:PETITION|$)|\)\s*\(", text[right_s:right_e])
+        tail = re.search(r"\s*\((?:Appeal|In re|[A-Z][a-z]+ (?:Circuit|Probate|District) Court)|\s+\d{1,2}:\d{2}-|\s+\d:\d{2}|\.\s*(?:PETITION|$)|\)\s*\(|,?\s+(?:Civil\s+Action\s+)?No\.\s*\d", text[right_s:right_e])
         if not tail:
             continue
         right_e = right_s + tail.start()
@@ -200,9 +201,15 @@ def _ner_mentions(ctx: DocContext) -> list[Mention]:
         if lead:
             s += lead.end()
         t = ctx.text[s:e]
+        lab = re.match(r"(?:(?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Moving|Relators?|Dr\.|Mr\.|Ms\.|Mrs\.|Judge|Justice)\s+)+", t)
+        if lab:
+            s += lab.end()
+            t = ctx.text[s:e]
         if not t or "\n\n" in t or len(t) < 2 or not t[0].isupper():
             continue
-        if t.isupper() and len(t) <= 5 and not canonical_agency(t):
+        if re.sub(r"[^A-Za-z]", "", t).isupper():
+            continue
+        if re.search(r"(?i)\b(?:litigation|code|act|rule|amendment|statute|form|complaint|answer|order|motion|agreement|policy|plan|program)\b", t):
             continue
         out.append(Mention(s, e, " ".join(t.split()), etype=ent.label_, method="ner"))
     return out
@@ -252,6 +259,8 @@ def _gather(ctx: DocContext) -> list[Mention]:
             continue
         if not (in_head or news):
             continue
+        if re.search(r"(?i)(?:attorney(?:['’]s\s+office)?|attorneys?|office|division)\s+(?:for|in|of)\s+(?:the\s+)?$", text[max(0, c.start_char - 40):c.start_char]):
+            continue
         ms.append(Mention(c.start_char, c.end_char, text[c.start_char:c.end_char], etype="COURT", role="court",
                           rank=ROLE_RANK["default"], canonical=c.name, method="court"))
     for a in find_listed(text):
@@ -261,11 +270,32 @@ def _gather(ctx: DocContext) -> list[Mention]:
         ms.append(Mention(s, e, " ".join(text[s:e].split()), etype="GOV_AGENCY", role="agency",
                           rank=ROLE_RANK["default"], method="agency-pattern"))
     for c in all_cues(text):
-        kind = "label" if c.method == "label" else "title"
+        kind = "label" if c.method in ("label", "accused", "sued") else "title"
         ms.append(Mention(c.start_char, c.end_char, " ".join(text[c.start_char:c.end_char].split()), etype=None,
                           role=c.role, rank=ROLE_RANK[kind], title=c.title, method=c.method))
     ms += _ner_mentions(ctx)
-    return [m for m in ms if m.text and not _cited(ctx, m.start, m.end)]
+    ms = [m for m in ms if m.text and not _cited(ctx, m.start, m.end)]
+    return _resolve_overlaps(ms)
+
+
+_STRONG = ("caption", "case-list", "court", "agency-list", "agency-pattern")
+
+
+def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
+    """Drop NER spans that overlap a rule span (the rule's span is the precise one), and
+    pattern spans inside a listed agency, court or caption name."""
+    rule = [m for m in ms if m.method != "ner"]
+    out = []
+    for m in ms:
+        if m.method == "ner":
+            if any(r.start < m.end and m.start < r.end and (r.start, r.end) != (m.start, m.end) for r in rule):
+                continue
+        elif m.method in ("agency-pattern", "court", "agency-list"):
+            if any(r is not m and r.method in _STRONG and r.start <= m.start and m.end <= r.end
+                   and (r.end - r.start) > (m.end - m.start) for r in rule):
+                continue
+        out.append(m)
+    return out
 
 
 def _find_party(parties: list[Party], m: Mention) -> Party | None:
@@ -359,6 +389,40 @@ def _mentions_everywhere(p: Party, text: str, taken: list[tuple[int, int]]) -> l
     return sorted(spans)
 
 
+def _declared(text: str, start: int) -> bool:
+    """True when the words before ``start`` say the name signed a declaration ("a declaration filed Wednesday by X")."""
+    before = text[max(0, start - 120):start]
+    return bool(re.search(r"(?i)declaration\s+(?:of|(?:filed|submitted|signed)\s+(?:\w+\s+){0,3}?by)\s+(?:[\w&-]+\s+){0,8}$", before))
+
+
+def _add_surname_mentions(ctx: DocContext, parties: list[Party]) -> None:
+    """Add every further place a person is named by surname alone, or an organization by its
+    defined short name, when that word names no other party."""
+    text = ctx.text
+    taken = [(m.start, m.end) for p in parties for m in p.mentions]
+    counts: dict[str, int] = {}
+    for p in parties:
+        if p.surname:
+            counts[p.surname] = counts.get(p.surname, 0) + 1
+    for p in parties:
+        words = set()
+        if p.surname and counts.get(p.surname) == 1 and len(p.surname) > 2:
+            words.add(p.surname)
+        for a in p.aliases:
+            if len(a) > 2:
+                words.add(_norm(a))
+        for w in words:
+            for m in re.finditer(r"(?<![\w-])" + r"\s+".join(re.escape(x) for x in w.split()) + r"(?![\w-])", text, re.I):
+                if not m.group(0)[0].isupper():
+                    continue
+                if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+                    continue
+                if _cited(ctx, m.start(), m.end()):
+                    continue
+                p.mentions.append(Mention(m.start(), m.end(), m.group(0), method="surname", alias=True))
+                taken.append((m.start(), m.end()))
+
+
 def extract(ctx: DocContext) -> list[dict]:
     """Return the party facts of the document (FACTS.md "party").
 
@@ -372,13 +436,16 @@ def extract(ctx: DocContext) -> list[dict]:
     text = ctx.text
     ms = _gather(ctx)
     parties = _cluster(ctx, ms)
+    _add_surname_mentions(ctx, parties)
     news = ctx.kind == "news"
     facts = []
     for p in parties:
+        if p.etype == "PERSON" and p.rank < ROLE_RANK["title"] and any(_declared(text, m.start) for m in p.mentions):
+            p.role, p.rank = "declarant", ROLE_RANK["title"]
         if p.role is None or p.rank <= ROLE_RANK["default"]:
             vr = None
-            for m in p.mentions:
-                if m.method == "ner":
+            if p.etype in ("PERSON", "ORG"):
+                for m in sorted(p.mentions, key=lambda m: m.start):
                     vr = _verb_role(ctx, m)
                     if vr:
                         break
@@ -388,17 +455,31 @@ def extract(ctx: DocContext) -> list[dict]:
             p.role = {"COURT": "court", "GOV_AGENCY": "agency"}.get(p.etype, "other")
         if p.role == "other":
             n = len({m.start for m in p.mentions})
-            keep = (news and (n >= 2 or p.etype == "ORG" and CORP_WORDS.search(p.name))) or (not news and n >= 3)
+            if p.etype == "PERSON":
+                keep = n >= 2 if news else n >= 4
+            else:
+                keep = bool(CORP_WORDS.search(p.name)) and n >= (1 if news else 3)
             if not keep:
                 continue
+        if re.search(r"(?i)\blitigation\b", p.name):
+            continue
         name = _canonical_name(p, text)
         spans = _mentions_everywhere(p, text, [])
         first = min(spans)
         best = next(((m.start, m.end) for m in sorted(p.mentions, key=lambda m: m.start) if m.method in ("caption", "case-list")), first)
         aliases = [a for a in p.aliases if _core(a) != _core(name)]
         for m in p.mentions:
-            if m.alias and m.text not in aliases:
+            if m.alias and m.method != "surname" and m.text not in aliases:
                 aliases.append(m.text)
+        if p.etype == "COURT":
+            for m in p.mentions:
+                form = " ".join(m.text.split())
+                form = _pretty(re.sub(r"(?i)^in\s+the\s+", "", form))
+                if _core(form) != _core(name) and form not in aliases:
+                    aliases.append(form)
+            short = re.search(r"(?:(?:Northern|Southern|Eastern|Western|Central|Middle)\s+)?District\s+of\s+[\w ]+$|\w+\s+Circuit$", name)
+            if short and short.group(0) not in aliases:
+                aliases.append(short.group(0))
         conf = {5: 0.9, 4: 0.85, 3: 0.85, 2: 0.7, 1: 0.7}.get(p.rank, 0.6)
         facts.append(ctx.make_fact(
             "party", best[0], best[1], p.mentions[0].method if p.rank >= 3 else ("ner+role" if p.rank == 2 else p.method),

@@ -24,13 +24,19 @@ class Cue:
 
 
 # one name: capitalized words and initials, "O'Byrne", "McCrimmon", "St. Pierre", suffixes
-_W = r"(?:[A-Z][a-z]*[’'][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.(?:\s?[A-Z]\.)?|St\.)"
+_TITLE_WORD = (r"(?:Secretary|Judge|Justice|Attorneys?|Director|Department|Court|Office|Agent|Special|Assistant|Acting|"
+               r"Chief|Deputy|Homeland|Security|Treasury|General|Counsel|Division|Officer|District|States|United|Federal|"
+               r"Commissioner|Administrator|Section|Fraud|Trial|Defendants?|Plaintiffs?|The|This|And|Clerk|Magistrate|Circuit|Senior|Regional|Principal)")
+_W = (rf"(?!{_TITLE_WORD}\b)(?:St\.|[A-Z][a-z]*[’'][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
+      r"[A-Z]\.(?:\s?[A-Z]\.)?)")
 NAME = rf"{_W}(?:[ \t]+{_W}){{0,3}}(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?"
+CORP_NAME = (rf"{_W}(?:[ \t]+(?:{_W}|&|of|and))*(?:,?[ \t]+(?:Inc\.|LLC|L\.L\.C\.|Corp\.|Corporation|Company|Co\.|Ltd\.|N\.A\.|"
+             r"P\.C\.|LLP|L\.P\.))")
 _NAME_NOT = re.compile(r"^(?:The|This|That|United|States|District|Court|Judge|Justice|Attorney|Office|Department|Plaintiffs?|Defendants?|Government|Honor)$")
 
 JUDGE_TITLE = (r"(?:(?:Chief|Senior|Presiding)\s+)?(?:(?:United\s+States|U\.\s?S\.)\s+)?"
                r"(?:(?:Chief\s+)?(?:District|Magistrate|Bankruptcy|Circuit|Senior\s+Circuit|Senior\s+District)\s+)?(?:Judge|Justice)")
-ATTY_TITLE = (r"(?:Acting\s+|First\s+)?(?:Principal\s+)?(?:Deputy\s+)?(?:Assistant\s+)?(?:(?:United\s+States|U\.\s?S\.)\s+Attorneys?"
+ATTY_TITLE = (r"(?:(?:[A-Z][a-z]+\s+)?(?:Section|Division|Branch|Staff)\s+Attorneys?|Acting\s+|First\s+)?(?:Principal\s+)?(?:Deputy\s+)?(?:Assistant\s+)?(?:(?:United\s+States|U\.\s?S\.)\s+Attorneys?"
               r"|Attorneys?\s+General|Trial\s+Attorneys?|trial\s+attorneys?|Special\s+Assistant\s+U\.S\.\s+Attorneys?|"
               r"Federal\s+Public\s+Defenders?|Assistant\s+Federal\s+Public\s+Defenders?|Special\s+Counsel|Senior\s+Counsel|Trial\s+Counsel)")
 OFFICIAL_TITLE = (r"(?:Special\s+Agent\s+in\s+Charge|Acting\s+Special\s+Agent\s+in\s+Charge|Regional\s+Director|Director|"
@@ -46,12 +52,12 @@ _BEFORE_LIST = re.compile(r"(?:(?<=\s)|^)(?P<name>[A-Z][A-Za-z'’-]+)(?:,\s+(?P
 _SURNAME_J = re.compile(r"(?m)^\s*(?P<name>[A-Z][a-z][A-Za-z'’-]+),\s+(?:C\.\s*)?J\.\s*$")
 _SURNAME_JUDGE = re.compile(r"(?m)^\s*(?P<name>[A-Z][A-Z'’-]+|[A-Z][a-z]+),\s+(?P<title>(?:Chief\s+)?(?:U\.S\.\s+|United\s+States\s+)?(?:DISTRICT|MAGISTRATE|CIRCUIT|SENIOR\s+CIRCUIT|District|Magistrate|Circuit|Senior\s+Circuit)\s+(?:DISTRICT\s+)?(?:JUDGE|Judge))\b")
 _SIGNED_JUDGE = re.compile(rf"(?m)^\s*(?:/s/\s*)?(?P<name>[A-Z][A-Za-z.'’ -]{{3,40}}?)\s*\n\s*(?P<title>(?:Chief\s+)?(?:UNITED\s+STATES|United\s+States|U\.S\.)\s+(?:DISTRICT|MAGISTRATE|BANKRUPTCY|CIRCUIT|District|Magistrate|Bankruptcy|Circuit)\s+(?:JUDGE|Judge))")
-_DECLARE = re.compile(rf"\bI,\s+(?P<name>{NAME}),\s+(?:hereby\s+)?(?:declare|state|certify|depose)|[Dd]eclaration\s+(?:of|filed\s+\w+\s+by)\s+(?:[A-Z][\w-]*\s+){{0,6}}?(?P<name2>{NAME})(?=[\s,.])")
+_DECLARE = re.compile(rf"\bI,\s+(?P<name>{NAME}),\s+(?:hereby\s+)?(?:declare|state|certify|depose)|[Dd]eclaration\s+of\s+(?P<name2>{NAME})(?=[\s,.])")
 _REPRESENTED = re.compile(rf"represented\s+by\s+(?P<name>{NAME})")
 _ESQ = re.compile(rf"(?P<name>{NAME}),?\s+(?:Esq\.|Esquire)")
 _FOR_SIDE = re.compile(rf"(?m)^(?:For\s+(?:the\s+)?(?:Plaintiffs?|Defendants?|Government|Petitioners?|Respondents?|Appellants?|Appellees?)\s*:|BY:)\s*(?P<name>{NAME})")
 _ATTYS_FOR = re.compile(r"(?m)^\s*(?:\d{1,2}\s+)?(?:Attorneys?|Counsel)\s+for\s+(?:the\s+)?(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?)\b")
-_LABEL_NAME = re.compile(rf"(?<![\w])(?P<label>Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?|Relators?|Intervenors?|Amicus|Amici)[ \t]+(?P<names>{NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){NAME})*)")
+_LABEL_NAME = re.compile(rf"(?<![\w])(?P<label>Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?|Relators?|Intervenors?|Amicus|Amici)[ \t]+(?P<names>(?:{CORP_NAME}|{NAME})(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)(?:{CORP_NAME}|{NAME}))*)")
 _LABEL_ROLE = {"plaintiff": "plaintiff", "defendant": "defendant", "petitioner": "petitioner", "respondent": "respondent",
                "appellant": "appellant", "appellee": "appellee", "relator": "plaintiff", "intervenor": "intervenor",
                "amicus": "amicus", "amici": "amicus"}
@@ -68,7 +74,7 @@ def _role_of_title(title: str) -> str:
 
 def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
-    for m in re.finditer(NAME, text[start:end]):
+    for m in re.finditer(rf"{CORP_NAME}|{NAME}", text[start:end]):
         s, e = start + m.start(), start + m.end()
         if _NAME_NOT.match(text[s:e]):
             continue
@@ -158,6 +164,33 @@ def attorney_cues(text: str) -> list[Cue]:
     return out
 
 
+_ACCUSED = re.compile(rf"(?P<name>{NAME}),[ \t]+\d{{1,3}},(?:[ \t]+of[ \t]+[A-Z][\w .]{{1,40}}?,?)?[ \t]+(?:(?:is|was|were|has[ \t]+been|had|previously)[ \t]+)*(?:charged|indicted|sentenced|convicted|pleaded|pled|arrested|agreed|admitted)\b")
+_HANDLED_BY = re.compile(rf"(?:litigation|case|prosecution|matter|lawsuit)[ \t]+(?:is|was)[ \t]+(?:being[ \t]+)?(?:handled|conducted|prosecuted|litigated|tried)[ \t]+by[ \t]+(?P<names>(?:[A-Z][\w ]+?[ \t]+Attorneys?[ \t]+)?{NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){NAME})*)")
+_CLERK = re.compile(rf"(?m)(?P<name>{NAME}|[A-Z][A-Z.'’ -]{{4,40}}[A-Z]),[ \t]+Clerk\b|^[ \t]*(?P<name2>{NAME})[ \t]*\n[ \t]*Clerk(?:[ \t]+of[ \t]+(?:the[ \t]+)?Court)?[ \t]*$")
+_SUES = re.compile(r"(?P<name>(?:[A-Z][\w&.-]*[ \t]+){0,5}[A-Z][\w&.-]*)[ \t]+(?:filed|brought)[ \t]+(?:a|the|an)[ \t]+(?:\w+[ \t]+)?(?:lawsuit|suit|complaint|petition|action)\b|(?P<name2>(?:[A-Z][\w&.-]*[ \t]+){0,5}[A-Z][\w&.-]*)[ \t]+sued\b")
+
+
+def prose_cues(text: str) -> list[Cue]:
+    """Press-release and news cues: "X, 65, of Y, pleaded guilty", "handled by Trial Attorney X", "X filed a lawsuit"."""
+    out: list[Cue] = []
+    for m in _ACCUSED.finditer(text):
+        out.append(Cue(m.start("name"), m.end("name"), "defendant", method="accused"))
+    for m in _HANDLED_BY.finditer(text):
+        for s, e in _split_names(text, m.start("names"), m.end("names")):
+            out.append(Cue(s, e, "attorney", method="handled-by"))
+    for m in _CLERK.finditer(text):
+        g = "name" if m.group("name") else "name2"
+        out.append(Cue(m.start(g), m.end(g), "official", "Clerk of Court", method="clerk"))
+    for m in _SUES.finditer(text):
+        g = "name" if m.group("name") else "name2"
+        name = m.group(g)
+        lead = re.match(r"(?:(?:The|A|An|In|On|Then|Last|Most|Recently)[ \t]+)+", name)
+        s = m.start(g) + (lead.end() if lead else 0)
+        if s < m.end(g) and not re.match(r"(?:He|She|They|It|We|I|Plaintiffs?|Defendants?)\b", text[s:m.end(g)]):
+            out.append(Cue(s, m.end(g), "plaintiff", entity_type="ORG", method="sued"))
+    return out
+
+
 def declarant_cues(text: str) -> list[Cue]:
     """"I, Jane Roe, declare" and "a declaration filed by [title] Jane Roe"."""
     out = []
@@ -179,6 +212,7 @@ def label_cues(text: str) -> list[Cue]:
 
 def all_cues(text: str) -> list[Cue]:
     """Every cue of this module, in text order."""
-    cues = title_cues(text) + judge_cues(text) + attorney_cues(text) + declarant_cues(text) + label_cues(text)
+    cues = (title_cues(text) + judge_cues(text) + attorney_cues(text) + declarant_cues(text) + label_cues(text)
+            + prose_cues(text))
     cues.sort(key=lambda c: (c.start_char, -(c.end_char - c.start_char)))
     return cues

@@ -260,8 +260,9 @@ def _read_quantity(ctx: DocContext, m: re.Match) -> tuple[int, int, dict] | None
         if counted is None:
             return None
         unit, of_total, noun_end = counted
-        if value == int(value) and 1800 <= value <= 2100 and not is_words and "," not in raw:
-            return None  # a year before a noun ("a 2007 complaint")
+        if not is_words and re.fullmatch(r"\d{4,}", raw):
+            return None  # an ungrouped figure of four digits or more is a year or an identifier
+            # ("a 2007 complaint", "1200467 Ex parte"); counts of that size are written "1,000"
         kind = "count"
         end = noun_end
     q_start, approximate, comparator = _modifiers(text, start)
