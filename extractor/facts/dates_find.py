@@ -86,7 +86,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?<![\w.])(?:{wday})?{month}{gap}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:/.]\d)(?!\d)"
             rf"(?:(?:\s*,\s*|\s+)(?:(?:at\s+)?{time}\s*,?\s*)?{year})?", re.I),
         "day-month": re.compile(
-            rf"(?<![\w.,/-])(?:{wday})?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?{month}"
+            rf"(?<![\w.,/-])(?:{wday})?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:(?:day\s+)?of\s+)?{month}"
             rf"(?:\s*,?\s*{year})?", re.I),
         "month-year": re.compile(rf"(?<![\w.])(?:{wday})?{month}(?:\s*,)?{gap}{year}", re.I),
         "iso": re.compile(r"(?<![\w./-])(?P<year>(?:1[6-9]|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/-])"),

@@ -48,7 +48,8 @@ _SCALE_ABBR = r"(?:[KMB]|MM|MN|BN|bn|mm|mil|mln)"
 def _number_re() -> re.Pattern:
     words = numbers.word_number_re().pattern
     return re.compile(
-        rf"(?<![\w.,/:#§-])(?:(?P<fig>{_FIG})(?:\s*(?P<scale>{_SCALE})\b)?|(?P<words>{words}))"
+        rf"(?:(?:(?<=USD)|(?<=US\$)|(?<![\w.,/:#§-]))(?P<fig>{_FIG})(?:\s*(?P<scale>{_SCALE})\b)?"
+        rf"|(?<![\w-])(?P<words>{words}))"
         rf"(?![\w]|[.,/:]\d|-\d)", re.I)
 
 
