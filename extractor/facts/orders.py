@@ -1,9 +1,445 @@
-"""Orders facts (first version pending)."""
+"""Order facts: what a court ordered, granted, denied, enjoined, dismissed, affirmed ...
+
+Runs after parties (``ctx.parties`` names the bound party). Rules, each a
+``method`` id:
+
+* ``order-heading`` — a caption title "ORDER GRANTING X AND DENYING Y" (court documents).
+* ``order-passive`` — "The motion to dismiss (ECF No. 12) is GRANTED IN PART and
+  DENIED IN PART" (one fact per verb), "Counsel is directed to send ...",
+  "Defendants are enjoined from ...", and in news "X was sentenced to 30
+  months", "She was ordered to pay ...": the grammatical subject is the
+  object acted on, or the party bound (``directed_to``).
+* ``order-active`` — a court (or "we" in an opinion) as subject: "we AFFIRM",
+  "the Court GRANTS the motion", "a federal court blocked the IRS from
+  sharing ...": the direct object is the object or the party bound; the
+  directive is the "to"-infinitive (xcomp) or the "from"+gerund phrase.
+* ``order-disposition`` — a bare disposition line of a decision list
+  ("Affirmed.", "Petition Denied.").
+* ``order-modal`` — in the decretal part of a court document (after "IT IS
+  ORDERED", "CONCLUSION", "For the foregoing reasons"), a party that "shall" or
+  "must" do something, or "may show cause".
+
+An order verb is skipped when negated, only hypothetical (could/would/may),
+argued or requested (under "argue", "request", "seek" ...), inside a
+quotation or a citation. The vocabulary is data: ``models/orders.json``.
+"""
 from __future__ import annotations
 
+import functools
+import json
+import re
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from . import order_phrases as ph
 from .context import DocContext
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    """The order vocabulary of ``models/orders.json`` (loaded once)."""
+    return json.loads((MODELS / "orders.json").read_text(encoding="utf-8"))
+
+
+_DECRETAL_RE = re.compile(
+    r"IT IS (?:HEREBY |FURTHER |THEREFORE )*ORDERED|ORDERED,? ADJUDGED|^\s*(?:[IVX]+\.\s*)?CONCLUSION\b"
+    r"|For the (?:foregoing|above|following|reasons)|Accordingly, (?:it is|the Court|IT IS)", re.M | re.I)
+_HEADING_RE = re.compile(
+    r"\bORDER\s+(?P<verbs>(?:(?:AND\s+)?(?:GRANTING|DENYING|DISMISSING|REMANDING|AFFIRMING|REVERSING|VACATING|"
+    r"STAYING|SEALING|REQUIRING|DIRECTING|ENJOINING|STRIKING)(?:\s+IN\s+PART)?\s*)+)(?P<rest>[^a-z\n]{0,120})")
+_HEADING_VERB_RE = re.compile(r"GRANTING|DENYING|DISMISSING|REMANDING|AFFIRMING|REVERSING|VACATING|STAYING|SEALING|"
+                              r"REQUIRING|DIRECTING|ENJOINING|STRIKING")
+_DISPOSITION_RE = re.compile(
+    r"^\s*(?:(?:Petition|Motion|Application|Appeal|Writ|Judgment)\s+)?(?P<verbs>(?:Affirmed|Reversed|Denied|Granted|"
+    r"Dismissed|Vacated|Remanded)(?:\s+in\s+part)?(?:,?\s+and\s+(?:Affirmed|Reversed|Denied|Granted|Dismissed|"
+    r"Vacated|Remanded)(?:\s+in\s+part)?)*)\s*\.(?:\s*No\s+Opinion\.?)?\s*$", re.I)
+_QUOTE_RE = re.compile(r"“[^”]{0,800}”|\"[^\"\n]{0,800}\"")
+_HEADLINE_MAX = 160
+
+
+def own_court(ctx: DocContext) -> str:
+    """The court whose document this is: the caption's court, else the first court party, else "Court"."""
+    court = (ctx.case or {}).get("court")
+    if court:
+        return court
+    for p in ctx.parties:
+        if p.get("entity_type") == "COURT" and "court" in p.get("name", "").lower():
+            return p["name"]
+    return "Court"
+
+
+def _is_court_doc(ctx: DocContext) -> bool:
+    return ctx.kind in vocabulary()["court_doc_kinds"] and ctx.kind != "news"
+
+
+def _is_headline(sent: Span) -> bool:
+    """A news headline or title line: short, title-cased, no closing period."""
+    first = sent.text.split("\n", 1)[0].strip()
+    if not first or len(first) > _HEADLINE_MAX or first.endswith("."):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", first)]
+    small = {"a", "an", "the", "of", "to", "for", "in", "on", "and", "or", "at", "by", "with", "from"}
+    caps = [w for w in words if w[0].isupper() or w.lower() in small]
+    return len(words) >= 3 and len(caps) >= 0.85 * len(words)
+
+
+class _Finder:
+    """Order facts of one document; see the module docstring for the rules."""
+
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.voc = vocabulary()
+        self.forms = self.voc["forms"]
+        self.court_doc = _is_court_doc(ctx)
+        self.news = ctx.kind == "news" or not self.court_doc
+        m = None
+        for m in _DECRETAL_RE.finditer(ctx.text):
+            if m.group(0).upper().startswith("IT IS") or m.group(0).upper().startswith("ORDERED"):
+                break
+        self.decretal_start = m.start() if m else len(ctx.text)
+        self.quotes = [(q.start(), q.end()) for q in _QUOTE_RE.finditer(ctx.text)] if self.court_doc else []
+        self.facts: list[dict] = []
+        self.seen: set[tuple] = set()
+        self.heading_spans: list[tuple[int, int]] = []
+
+    # ---- helpers -------------------------------------------------------
+    def action_of(self, tok: Token) -> str | None:
+        return self.forms.get(tok.lower_)
+
+    def in_quote(self, start: int) -> bool:
+        return any(s < start < e for s, e in self.quotes)
+
+    def blocked(self, tok: Token) -> bool:
+        """Negated, hypothetical, argued/requested, conditional, quoted or cited."""
+        voc = self.voc
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        weak = {"could", "would", "might", "may", "can", "cannot"}
+        if any(c.dep_ == "aux" and c.lower_ in weak for c in tok.children):
+            return True
+        for anc in [tok] + list(tok.ancestors):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in anc.children):
+                return True
+            if anc is not tok and (anc.lemma_.lower() in voc["reporting_verbs"] or anc.lower_ in voc["reporting_verbs"]):
+                return True
+            if anc is not tok and anc.pos_ == "NOUN" and anc.lower_ in ("request", "motion", "petition", "application"):
+                return True
+        if self.ctx.is_reserved(tok.idx, tok.idx + len(tok), ("citation",)):
+            return True
+        if self.in_quote(tok.idx):
+            return True
+        return any(s <= tok.idx < e for s, e in self.heading_spans)
+
+    def court_like(self, tok: Token) -> bool:
+        if tok.lower_ in ("we", "i") and self.court_doc:
+            return True
+        if tok.lemma_.lower() in self.voc["court_nouns"] or tok.lower_ in self.voc["court_nouns"]:
+            return True
+        return any(p.get("entity_type") == "COURT" and any(m["start_char"] <= tok.idx < m["end_char"]
+                                                          for m in p.get("mentions") or [])
+                   for p in self.ctx.parties)
+
+    def is_own_court(self, tok: Token) -> bool:
+        if not self.court_doc:
+            return False
+        if tok.lower_ in ("we", "i"):
+            return True
+        dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "compound")]
+        return tok.lower_ == "court" and dets in (["the"], ["this"], [])
+
+    def bound_like(self, tok: Token) -> bool:
+        """A phrase that can name a party bound by an order."""
+        if tok.lower_ in ("it", "this", "that", "which", "there", "such"):
+            return False
+        if tok.lower_ in ("he", "she", "they"):
+            return True
+        if ph.party_for_span(self.ctx, tok.idx, tok.idx + len(tok)):
+            return True
+        if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        return tok.lemma_.lower() in self.voc["bound_nouns"] or tok.lower_ in self.voc["bound_nouns"]
+
+    def add(self, sent: Span, start: int, end: int, method: str, action: str, *, own: bool, court: str | None = None,
+            directed_to: str | None = None, directive: str | None = None, obj: str | None = None,
+            date: str | None = None, conf: float = 0.75) -> None:
+        key = (sent.start_char, action, directed_to, obj)
+        if key in self.seen or end <= start:
+            return
+        self.seen.add(key)
+        ctx = self.ctx
+        if own:
+            court = court or own_court(ctx)
+            date = date or (ctx.anchor_date.isoformat() if ctx.anchor_date else None)
+        polarity = self.voc["polarity"].get(action, "neutral")
+        self.facts.append(ctx.make_fact(
+            "order", start, end, method, conf, action=action, court=court, directed_to=directed_to or None,
+            directive=ph.clean_directive(directive) if directive else None,
+            object=" ".join(obj.split()) if obj else None, date=date, polarity=polarity, prior=not own))
+
+    # ---- rules ---------------------------------------------------------
+    def headings(self) -> None:
+        """ "ORDER GRANTING ... AND REQUIRING COUNSEL TO ..." in the first part of a court document."""
+        if not self.court_doc:
+            return
+        text = self.ctx.text
+        limit = min(len(text), 4000)
+        for m in _HEADING_RE.finditer(text, 0, limit):
+            self.heading_spans.append((m.start(), m.end()))
+            sent = self.ctx.sentence_at(m.start())
+            rest = " ".join(m.group("rest").split()).strip(" ,;:")
+            verbs = list(_HEADING_VERB_RE.finditer(m.group("verbs")))
+            for v in verbs:
+                action = self.forms.get(v.group(0).lower())
+                if not action:
+                    continue
+                directed = None
+                obj = rest or None
+                if action in ("require", "direct"):
+                    words = rest.split()
+                    directed = words[0].title() if words else None
+                    obj = None
+                vs = m.start("verbs") + v.start()
+                self.add(sent, m.start(), m.end(), "order-heading", action, own=True, directed_to=directed,
+                         obj=obj, directive=" ".join(rest.split()[2:]) if directed else None, conf=0.7)
+                if vs < 0:
+                    break
+
+    def dispositions(self, sent: Span) -> bool:
+        if not self.court_doc:
+            return False
+        m = _DISPOSITION_RE.match(sent.text)
+        if not m:
+            return False
+        for v in re.finditer(r"[A-Za-z]+", m.group("verbs")):
+            action = self.forms.get(v.group(0).lower())
+            if action:
+                s = sent.start_char + m.start("verbs") + v.start()
+                self.add(sent, sent.start_char, sent.end_char, "order-disposition", action, own=True,
+                         obj=None, conf=0.7)
+        return True
+
+    def verb(self, sent: Span, tok: Token) -> None:
+        action = self.action_of(tok)
+        if not action or tok.pos_ in ("NOUN", "PROPN", "ADJ") and not tok.text.isupper():
+            return
+        if tok.dep_ not in ("ROOT", "conj", "ccomp", "parataxis", "relcl") and not (tok.text.isupper() and len(tok) > 4):
+            return
+        if self.blocked(tok):
+            return
+        children = list(tok.children)
+        subj_pass = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        subj = next((c for c in children if c.dep_ == "nsubj"), None)
+        auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
+        passive = subj_pass is not None or any(c.dep_ == "auxpass" for c in children)
+        if subj_pass is None and subj is None and tok.dep_ == "conj":
+            # "GRANTED in part ..., and otherwise DENIED": share the subject of the first verb
+            head = tok.head
+            while head.dep_ == "conj" and head is not head.head:
+                head = head.head
+            for anc in [tok.head, head] + list(tok.ancestors):
+                sp = next((c for c in anc.children if c.dep_ == "nsubjpass"), None)
+                if sp is not None:
+                    subj_pass, passive = sp, True
+                    break
+                if self.action_of(anc) and any(c.dep_ == "auxpass" for c in anc.children):
+                    passive = True
+        if tok.text.isupper() and subj is None and subj_pass is None:
+            passive = True
+        modal = [c.lower_ for c in auxes if c.tag_ == "MD"]
+        past = tok.tag_ == "VBD" or any(c.lower_ in ("was", "were", "had") for c in auxes) or (
+            any(c.lower_ in ("has", "have") for c in auxes) and not passive)
+        if passive:
+            self.passive(sent, tok, action, subj_pass, auxes, modal, past)
+        elif subj is not None:
+            self.active(sent, tok, action, subj, modal, past)
+
+    def _directive_of(self, tok: Token, action: str) -> tuple[str | None, int]:
+        """The directive of an order verb and where it ends: its to-infinitive, its from-phrase, or its sentence."""
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                s, e = ph.subtree_span(c)
+                return self.ctx.text[s:e], e
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                objs = [g for g in c.children if g.dep_ in ("pcomp", "pobj")]
+                if objs:
+                    s, e = ph.subtree_span(objs[0])
+                    return self.ctx.text[s:e], e
+                # "enjoined from the" at a page break: the phrase continues in the next sentence
+                nxt = self.ctx.sentence_at(c.sent.end_char + 1)
+                if nxt.start_char >= c.sent.end_char:
+                    return self.ctx.text[nxt.start_char:nxt.end_char], c.idx + len(c)
+            if action == "sentence" and c.dep_ == "prep" and c.lower_ == "to":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    s, e = ph.subtree_span(objs[0])
+                    phrase = re.split(r"\s+for\s+|,\s", self.ctx.text[s:e])[0]
+                    return "serve " + phrase, s + len(phrase)
+        return None, tok.idx + len(tok)
+
+    def passive(self, sent, tok, action, subj, auxes, modal, past) -> None:
+        voc = self.voc
+        directive_action = action in voc["directive_actions"]
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        agent_court = None
+        if agent is not None:
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+            if pobj is not None and self.court_like(pobj):
+                s, e = ph.np_core(pobj)
+                agent_court = ph.strip_det(self.ctx.text[s:e])
+        if self.court_doc:
+            if past and agent_court is None:
+                return  # case history told in the passive: "her claims were dismissed"
+            if modal and any(m not in ("shall", "must", "should", "will") for m in modal):
+                return
+            own = not past
+        else:
+            if not past and not modal:
+                pass
+            if modal:
+                return
+            if action in ("require", "compel", "seal") or (not directive_action and agent_court is None):
+                return
+            own = False
+        start = tok.idx
+        directed = obj = None
+        if subj is not None:
+            s, e = ph.np_core(subj)
+            start = min(start, s)
+            if directive_action:
+                if not self.bound_like(subj):
+                    return
+                directed, _, _ = ph.who(self.ctx, subj)
+            else:
+                obj = self.ctx.text[s:e]
+        elif not self.court_doc:
+            return
+        directive, end = self._directive_of(tok, action) if directive_action else (None, tok.idx + len(tok))
+        if directive_action and not directive and not directed:
+            return
+        if not directive_action and action == "remand" and obj:
+            directive = f"remand {ph.strip_det(obj)}" + self._rest_after(tok)
+        end = max(end, tok.idx + len(tok))
+        date = None if own else ph.sentence_date(sent.text, self.ctx.anchor_date)
+        self.add(sent, start, min(end, sent.end_char if end <= sent.end_char else end), "order-passive", action,
+                 own=own, court=agent_court, directed_to=directed, directive=directive, obj=obj, date=date)
+
+    def _rest_after(self, tok: Token) -> str:
+        parts = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
+        if not parts:
+            return ""
+        s, e = ph.subtree_span(parts[0], skip_first_to=False)
+        return " " + self.ctx.text[s:e]
+
+    def active(self, sent, tok, action, subj, modal, past) -> None:
+        voc = self.voc
+        issuing = subj.lemma_.lower() in voc["issuing_nouns"]
+        if not (self.court_like(subj) or issuing):
+            return
+        if modal and any(m not in ("will", "shall") for m in modal):
+            return
+        own = self.is_own_court(subj) and not past
+        if subj.lower_ in ("we", "i") and past:
+            return
+        s, e = ph.np_core(subj)
+        court = None if (own or issuing) else ph.strip_det(self.ctx.text[s:e])
+        start = min(s, tok.idx)
+        dobj = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+        directed = obj = directive = None
+        end = tok.idx + len(tok)
+        if action in voc["directive_actions"]:
+            if dobj is not None:
+                if not self.bound_like(dobj) and action != "sentence":
+                    return
+                directed, _, de = ph.who(self.ctx, dobj)
+                end = max(end, de)
+            directive, dend = self._directive_of(tok, action)
+            if dobj is None:
+                cc = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                csubj = next((g for g in cc.children if g.dep_ in ("nsubj", "nsubjpass")), None) if cc is not None else None
+                if csubj is not None and self.bound_like(csubj):
+                    directed, _, _ = ph.who(self.ctx, csubj)
+                    s2, e2 = ph.subtree_span(cc)
+                    cs, ce = ph.np_core(csubj)
+                    directive = self.ctx.text[ce:e2].strip()
+                    directive = re.sub(r"^(?:shall|must|should|will|to)\s+", "", directive)
+            if not directed and not directive:
+                return
+            end = max(end, dend) if directive else end
+        else:
+            if dobj is not None:
+                s2, e2 = ph.np_core(dobj)
+                obj = self.ctx.text[s2:e2]
+                end = max(end, e2)
+        date = None if own else ph.sentence_date(sent.text, self.ctx.anchor_date)
+        self.add(sent, start, end, "order-active", action, own=own, court=court, directed_to=directed,
+                 directive=directive, obj=obj, date=date)
+
+    def modal(self, sent: Span, tok: Token) -> None:
+        """ "Counsel shall re-file ...", "Defendant Leon must preserve ...", "X may show cause ..." (decretal part)."""
+        if not self.court_doc or tok.pos_ not in ("VERB", "AUX") or self.action_of(tok):
+            return
+        auxes = [c for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"]
+        if not auxes:
+            return
+        show_cause = tok.lower_ == "show" and any(c.lower_ == "cause" for c in tok.children)
+        modal_word = auxes[0].lower_
+        if not (modal_word in ("shall", "must") and sent.start_char >= self.decretal_start
+                or show_cause and modal_word in ("may", "shall", "must")):
+            return
+        if any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "neg" for c in tok.children):
+            return
+        if self.in_quote(tok.idx):
+            return
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or not self.bound_like(subj) or subj.lower_ in ("they",):
+            return
+        directed, s, _ = ph.who(self.ctx, subj)
+        if tok.lemma_ == "have":
+            # "shall have 14 days ... to file an answer"
+            inf = next((t for t in tok.subtree if t.dep_ in ("acl", "xcomp", "relcl") and t.pos_ == "VERB"), None)
+            if inf is None:
+                return
+            ds, de = ph.subtree_span(inf)
+        else:
+            first = min([tok] + [c for c in tok.children if c.dep_ in ("advmod",) and c.i > auxes[0].i and c.i < tok.i],
+                        key=lambda t: t.i)
+            ds = first.idx
+            de = max(t.idx + len(t) for t in tok.subtree)
+            # stop at a conjoined clause with its own subject ("..., and such filings shall comply")
+            for c in tok.children:
+                if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    prev = [t for t in tok.subtree if t.i < c.i and t.dep_ != "cc" and not t.is_punct]
+                    de = max(t.idx + len(t) for t in prev)
+        directive = self.ctx.text[ds:de]
+        self.add(sent, s, de, "order-modal", "order", own=True, directed_to=directed, directive=directive)
+
+    def run(self) -> list[dict]:
+        self.headings()
+        for sent in self.ctx.sents:
+            if self.news and _is_headline(sent):
+                continue
+            if self.dispositions(sent):
+                continue
+            for tok in sent:
+                if self.action_of(tok):
+                    self.verb(sent, tok)
+                elif tok.pos_ in ("VERB", "AUX"):
+                    self.modal(sent, tok)
+        return self.facts
 
 
 def extract(ctx: DocContext) -> list[dict]:
-    """Return the orders facts of the document (FACTS.md)."""
-    return []
+    """Return the order facts of the document (FACTS.md "order").
+
+    Args:
+        ctx: the document, with ``ctx.parties`` filled (party names for
+            ``directed_to``) and ``ctx.case`` (the court of the document's own orders).
+    Returns:
+        Order fact dicts: ``action`` (verb lemma), ``court``, ``directed_to``,
+        ``directive``, ``object``, ``date`` (ISO), ``polarity``, ``prior``.
+    """
+    return _Finder(ctx).run()
