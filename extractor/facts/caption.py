@@ -45,14 +45,15 @@ TITLE_WORDS = re.compile(
     r"\b(?:ORDER|ORDERS|MOTION|COMPLAINT|MEMORANDUM|OPINION|JUDGMENT|STIPULATION|NOTICE|REPORT|"
     r"APPLICATION|INJUNCTION|GRANTING|DENYING|DECLARATION|BRIEF|PETITION|SUGGESTION|TRANSCRIPT|"
     r"DEMANDED|REQUIRING|SEALING|REDACTED|JURY|VERDICT|RELIEF|BREACH|DAMAGES|SUMMARY|FINDINGS|"
-    r"PROCEEDINGS|ANSWER|REPLY|OPPOSITION|AFFIDAVIT|SENTENCING|INDICTMENT|INFORMATION)\b")
+    r"PROCEEDINGS|ANSWER|REPLY|OPPOSITION|AFFIDAVIT|SENTENCING|INDICTMENT|INFORMATION|PRELIMINARY|TEMPORARY|FEES|"
+    r"RESTRAINING|REMAND|TRANSFER|DISMISS|CERTIFICATE|STATEMENT)\b")
 STOP_LINE = re.compile(
     r"^\s*(?:_{3,}|-{3,}|\*{3,}|Case\s+\d|Appellate\s+Case|Document\s+\d|FILED\b|UNITED\s+STATES\s+(?:DISTRICT|COURT)|"
     r"IN\s+THE\b|(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|MIDDLE)\s+DISTRICT|FOR\s+THE\b|"
     r"DISTRICT\s+OF\b|SUPREME\s+COURT|COURT\s+OF\s+APPEALS|APPEAL\s+FROM|ON\s+(?:APPEAL|PETITION|WRIT)|"
     r"CERTIORARI|Before\b|BEFORE\b|Argued\b|Submitted\b|Decided\b|Filed\b|\[|.*\bCOURT\b|Clerk\b)", re.I)
 DESCRIPTOR = re.compile(
-    r",?\s*(?:(?:individually\s+and\s+)?in\s+(?:his|her|their|its)\s+(?:official\s+)?capacit(?:y|ies)\s+as\s+(?P<title>[^;]*?)"
+    r",?\s*\b(?:(?:individually\s+and\s+)?in\s+(?:his|her|their|its)\s+(?:official\s+)?capacit(?:y|ies)\s+as\s+(?P<title>[^;]*?)"
     r"|(?:individually|personally)(?:\s+and\s+on\s+behalf\s+of[^;,]*)?"
     r"|(?:an?|the)\s+(?:[A-Z][a-z]+\s+)?(?:corporation|limited\s+liability\s+company|partnership|municipal\s+corporation|"
     r"minor|individual|non-?profit\s+corporation|company|political\s+subdivision)\b[^;]*?"
@@ -121,9 +122,14 @@ def _content(text: str, s: int, e: int) -> tuple[int, int]:
     elif m and m.end() >= e:
         return s, s
     line = text[s:e]
+    if re.match(r"\s*(?:[):]|\(\d+\)|[’'])", line):
+        return s, s
     cut = len(line)
+    lab = re.search(r"(?i)\b(?:Defendants?|Respondents?|Appellees?|Appellants?|Plaintiffs?|Petitioners?)\s*\.", line)
+    if lab:
+        cut = lab.end()
     for pat in (r"\s[):]\s*|\s[):]$|[):]\s*$", r"(?:^|\s+)(?:Case|Civ(?:il)?\.?\s*(?:Action)?|Crim\.|Criminal)\s*(?:No|Number)",
-                r"(?:^|\s+)(?:NO|No)\.\s*[A-Z]*[-\s]?\d", r"\s+Docket\s+Nos?\.", r"\s+\(?(?:ECF|Dkt\.|Doc\.)\s*(?:No\.)?\s*\d"):
+                r"(?:^|\s+)(?:NO|No)\.\s*[A-Z]*[-\s]?\d", r"\s+Docket\s+Nos?\.", r"(?:^|\s+)\(?(?:ECF|Dkt\.|Doc\.)\s*(?:No\.)?\s*\d"):
         m2 = re.search(pat, line)
         if m2:
             cut = min(cut, m2.start())
@@ -131,13 +137,19 @@ def _content(text: str, s: int, e: int) -> tuple[int, int]:
     if m3:
         cut = min(cut, m3.start())
     frag = line[:cut].strip()
-    if re.search(r"[’']S$", frag) or re.fullmatch(r"[\W\d]*", frag):
+    if re.search(r"[’'](?:S|s)?$", frag) or re.fullmatch(r"[\W\d]*", frag) or re.search(r"\b\d+-\d+\b", frag):
         return s, s
     return s, s + cut
 
 
+_MARKER = re.compile(r"\s[):](?:\s|$)|^\s*(?:\d{1,2}\s+)?[):]\s*$")
+
+
 def _block(text: str, lines: list[tuple[int, int]]) -> _Kept:
     k = _Kept()
+    # captions ruled with ")" or ":" columns: lines without the rule belong to the right-hand column
+    if sum(1 for s, e in lines if _MARKER.search(text[s:e])) >= 3:
+        lines = [(s, e) for s, e in lines if _MARKER.search(text[s:e]) or not text[s:e].strip()]
     for s, e in lines:
         cs, ce = _content(text, s, e)
         while cs < ce and text[cs].isspace():
@@ -179,7 +191,7 @@ def _split_names(k: _Kept, a: int, b: int) -> list[tuple[int, int, str | None]]:
             if d.group("title"):
                 title = " ".join(d.group("title").split()).rstrip(",. ")
             sb_name = d.start()
-        parts = _segments(s, sa, sb_name, r",\s+(?:and\s+)?|\s+and\s+")
+        parts = _segments(s, sa, sb_name, r"(?i),\s+(?:and\s+)?|\s+and\s+|\s+ex\s+rel\.\s+")
         merged: list[list[int]] = []
         for p, q in parts:
             if merged and (_SUFFIX.match(s[p:q].strip()) or re.match(r"(?i)(?:d/b/a|dba|f/k/a|fka|a/k/a)\b", s[p:q].strip())):
@@ -227,6 +239,9 @@ def _trim_name(k: _Kept, p: int, q: int) -> tuple[int, int]:
         p += m.end()
     while q > p and s[q - 1] in " ,;:-—–":
         q -= 1
+    fn = re.search(r",\d{1,2}$", s[p:q])
+    if fn:
+        q -= len(fn.group(0))
     if s[q - 1:q] == "." and not re.search(r"\b(?:Inc|Co|Corp|Jr|Sr|Ltd|L\.L\.C|P\.C|N\.A|S\.A|L\.P|[A-Z])\.$", s[p:q], re.I):
         q -= 1
     return p, q
@@ -288,7 +303,7 @@ _CONTINUES = re.compile(r"(?:[,;&]|\b(?:and|of|the|for|dba|d/b/a|ex\s+rel\.|AND|
 
 def _continues(above: str, below: str) -> bool:
     """True when line ``above`` runs on into ``below`` as one caption name."""
-    if _CONTINUES.search(above):
+    if _CONTINUES.search(above) or below[:1].islower():
         return True
     letters = lambda x: re.sub(r"[^A-Za-z]", "", x)
     return bool(letters(above)) and letters(above).isupper() and letters(below).isupper() and not above.endswith(".")
@@ -298,6 +313,17 @@ def _left_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple[i
     """Lines of the left-hand (plaintiff) side above the "v." line ``i``."""
     j = i - 1
     labels: list[tuple[int, int]] = []
+    for d in range(1, 5):
+        if i - d < 0 or _is_stop(text, *lines[i - d]):
+            break
+        t = _content_text(text, lines[i - d])
+        if t and (_only_label(t) or re.search(r",\s*" + _ROLE + r"\s*[,.]?$", t)):
+            if _only_label(t):
+                labels.insert(0, lines[i - d])
+                j = i - d - 1
+            else:
+                j = i - d
+            break
     while j >= 0 and i - j <= 8:
         t = _content_text(text, lines[j])
         if _is_stop(text, *lines[j]):
@@ -338,7 +364,7 @@ def _right_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple[
         t = _content_text(text, lines[j])
         right.append(lines[j])
         if t:
-            if ROLE_LABEL.search(t) and re.search(r"(?i)(?:defendant|respondent|appellee|appellant)s?\W*\.?$", t):
+            if ROLE_LABEL.search(t) and re.search(r"(?i)(?:defendant|respondent|appellee|appellant)s?(?:\W*$|\s*\.)", t):
                 return right
             seen_name = True
             if t.endswith(".") and not re.search(r"(?i)\b(?:inc|co|corp|jr|sr|ltd|[A-Z])\.$", t):
@@ -355,7 +381,9 @@ def _block_caption(text: str, head_end: int) -> tuple[list[CaptionParty], tuple[
     for i, (s, e) in enumerate(lines):
         cs, ce = _content(text, s, e)
         line = text[cs:ce].strip()
-        vm = re.match(r"^(?:v\.|vs\.?|versus|V\.|VS\.?)\s*[:)]?\s*$", line)
+        vm = re.match(r"^(?:v\.|vs\.?|versus|V\.|VS\.?)\s*[:)]?\s*$", line) or (
+            re.match(r"^(?:v\.|vs\.?)\s+[A-Z][A-Z ]+$", line) and i > 0
+            and any(_only_label(_content_text(text, lines[i - d])) for d in range(1, 4) if i - d >= 0))
         if vm:
             left = _left_lines(text, lines, i)
             right = _right_lines(text, lines, i)
@@ -399,7 +427,9 @@ def _one_line_captions(text: str, head_end: int) -> list[tuple[int, int, list[Ca
     return res
 
 
-IN_RE = re.compile(r"(?m)(?:^|(?<=\s))(?:In\s+re|IN\s+RE|In\s+Re|Ex\s+parte|EX\s+PARTE)\s*:?\s+(?P<name>[A-Z][A-Za-z'’-]*\.?(?:[ \t]+(?!No\.)[A-Z][A-Za-z'’-]*\.?){0,5})")
+IN_RE = re.compile(r"(?m)(?:^|(?<=\s))(?:In\s+re|IN\s+RE|In\s+Re|Ex\s+parte|EX\s+PARTE)\s*:?\s+(?P<name>"
+                   r"(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z'’-]+|[A-Z]\.))*"
+                   r"|[A-Z][A-Z'’-]+(?:[ \t]+(?!NO\b)(?:[A-Z][A-Z'’-]+|[A-Z]\.))*)")
 
 
 def _in_re(text: str, head_end: int) -> list[CaptionParty]:

@@ -56,7 +56,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("generic", rf"(?:(?:a|the)\s+)?(?:federal|district)\s+court\s+in\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
                     rf"|(?P<city2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+federal\s+court"),
     ]
-    return [(k, re.compile(p, re.I if k not in ("appeals", "generic") else 0)) for k, p in pats]
+    return [(k, re.compile(p, re.I if k != "generic" and not (k == "appeals" and "Court" not in p) else 0)) for k, p in pats]
 
 
 def _title(s: str) -> str:

@@ -153,6 +153,10 @@ def _case_rows(ctx: DocContext) -> list[Mention]:
     for m in row.finditer(text):
         if _cited(ctx, m.start("left"), m.end("left")):
             continue
+        left_s = m.start("left")
+        run = re.search(r"(?:(?:[A-Z][\w.&'’-]*|of|and|the|ex\s+rel\.|&)[ \t]+)*[A-Z][\w.&'’-]*,?$", text[left_s:m.end("left")])
+        if run:
+            left_s += run.start()
         right_s, right_e = m.start("right"), m.end("right")
         tail = re.search(r"\s*\((?:Appeal|In re|[A-Z][a-z]+ (?:Circuit|Probate|District) Court)|\s+\d{1,2}:\d{2}-|\s+\d:\d{2}|\.\s*(?:PETITION|$)|\)\s*\(|,?\s+(?:Civil\s+Action\s+)?No\.\s*\d", text[right_s:right_e])
         if not tail:
@@ -160,7 +164,7 @@ def _case_rows(ctx: DocContext) -> list[Mention]:
         right_e = right_s + tail.start()
         appeal = "Appeal from" in text[m.start():m.end() + 40]
         lrole, rrole = ("appellant", "appellee") if appeal else ("plaintiff", "defendant")
-        for s, e, role in ((m.start("left"), m.end("left"), lrole), (right_s, right_e, rrole)):
+        for s, e, role in ((left_s, m.end("left"), lrole), (right_s, right_e, rrole)):
             for p in caption_mod.split_party_list(text, s, e, role):
                 out.append(Mention(p.start_char, p.end_char, p.name, role=p.role, rank=ROLE_RANK["caption"],
                                    title=p.title, method="case-list"))
@@ -209,7 +213,8 @@ def _ner_mentions(ctx: DocContext) -> list[Mention]:
             continue
         if re.sub(r"[^A-Za-z]", "", t).isupper():
             continue
-        if re.search(r"(?i)\b(?:litigation|code|act|rule|amendment|statute|form|complaint|answer|order|motion|agreement|policy|plan|program)\b", t):
+        if re.search(r"(?i)\b(?:litigation|code|act|rule|amendment|statute|forms?|complaint|answer|order|motion|agreement|"
+                     r"policy|plan|program|court|date|waiver|exhibit|schedule|application)\b|\sv\.\s|and/or|[’']s\s+\w", t):
             continue
         out.append(Mention(s, e, " ".join(t.split()), etype=ent.label_, method="ner"))
     return out
@@ -222,6 +227,8 @@ def _verb_role(ctx: DocContext, m: Mention) -> str | None:
         return None
     v = vocab()
     root = span.root
+    while root.dep_ in ("appos", "compound", "conj") and root.head is not root:
+        root = root.head
     head = root.head
     # apposition: "Joseph Schwartz, 65, of Suffern, ... pleaded guilty"
     if root.dep_ in ("nsubj", "nsubjpass"):
@@ -241,6 +248,43 @@ def _verb_role(ctx: DocContext, m: Mention) -> str | None:
     if root.dep_ == "pobj" and head.lower_ == "against" and head.head.lemma_.lower() in v["against_heads"]:
         return "defendant"
     return None
+
+
+_CORP = re.compile(
+    r"(?<![\w&-])(?:[A-Z][\w.&'’-]*[ \t]+(?:(?:of|and|&|at|de|the|d/b/a)[ \t]+)?){1,7}?,?[ \t]*"
+    r"(?:Inc\.?|LLC|L\.L\.C\.|Corp\.|Corporation|Company|Co\.|Ltd\.|N\.A\.|P\.C\.|LLP|L\.P\.|PLLC)(?![\w])")
+_AGE = re.compile(r"(?P<name>" + NAME + r"),[ \t]+\d{1,3},[ \t]+(?:of|and|a|an|the|who|owned|is|was|were|had|has|previously|pleaded|pled)\b")
+_CAPS_NAME = re.compile(r"(?<![\w.])(?P<name>[A-Z][A-Z'’-]{1,}(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][A-Z'’-]{1,}){1,2})(?![\w.])")
+
+
+def _pattern_names(ctx: DocContext) -> list[Mention]:
+    """Company names by their suffix ("CEMEX California Cement LLC"), "Name, 61," persons, and
+    the all-caps defendant names some U.S. Attorney's Offices print in prose."""
+    text = ctx.text
+    out = []
+    for m in _CORP.finditer(text):
+        s, e = m.start(), m.end()
+        lead = re.match(r"(?:(?:The|A|An|In|On|By|And|With|From|Its|His|Her|Their|Plaintiffs?|Defendants?|Relief|"
+                        r"Appellants?|Appellees?|Both|Each|Against|Under|Including|Between)[ \t]+)+", text[s:e])
+        if lead:
+            s += lead.end()
+        if e - s < 5 or "\n" in text[s:e] or not re.search(r"[a-z]", text[s:e]) and ctx.kind != "news":
+            continue
+        if re.fullmatch(r"(?i)(?:the\s+)?(?:company|corporation|inc\.?|llc)", text[s:e].strip()):
+            continue
+        out.append(Mention(s, e, " ".join(text[s:e].split()), etype="ORG", method="company"))
+    for m in _AGE.finditer(text):
+        out.append(Mention(m.start("name"), m.end("name"), m.group("name"), etype="PERSON", method="age"))
+    if ctx.kind == "news":
+        for m in _CAPS_NAME.finditer(text):
+            name = m.group("name")
+            line_s = text.rfind("\n", 0, m.start()) + 1
+            line_e = text.find("\n", m.end())
+            line = text[line_s: line_e if line_e >= 0 else len(text)]
+            if sum(c.islower() for c in line) < len(line) // 3 or canonical_agency(name) or re.search(r"\b(?:U\.S|USA)\b", name):
+                continue
+            out.append(Mention(m.start("name"), m.end("name"), _pretty(name), etype="PERSON", method="caps-name"))
+    return out
 
 
 def _gather(ctx: DocContext) -> list[Mention]:
@@ -263,7 +307,11 @@ def _gather(ctx: DocContext) -> list[Mention]:
             continue
         ms.append(Mention(c.start_char, c.end_char, text[c.start_char:c.end_char], etype="COURT", role="court",
                           rank=ROLE_RANK["default"], canonical=c.name, method="court"))
-    for a in find_listed(text):
+    listed = find_listed(text)
+    for i, a in enumerate(listed):
+        nxt = listed[i + 1] if i + 1 < len(listed) else None
+        if nxt and re.fullmatch(r"[’']s\s+", text[a.end_char:nxt.start_char]):
+            continue
         ms.append(Mention(a.start_char, a.end_char, text[a.start_char:a.end_char], etype="GOV_AGENCY", role="agency",
                           rank=ROLE_RANK["default"], canonical=a.name, alias=a.acronym, method="agency-list"))
     for s, e in find_local(text):
@@ -274,6 +322,7 @@ def _gather(ctx: DocContext) -> list[Mention]:
         ms.append(Mention(c.start_char, c.end_char, " ".join(text[c.start_char:c.end_char].split()), etype=None,
                           role=c.role, rank=ROLE_RANK[kind], title=c.title, method=c.method))
     ms += _ner_mentions(ctx)
+    ms += _pattern_names(ctx)
     ms = [m for m in ms if m.text and not _cited(ctx, m.start, m.end)]
     return _resolve_overlaps(ms)
 
@@ -322,9 +371,13 @@ def _find_party(parties: list[Party], m: Mention) -> Party | None:
         hits = [p for p in parties if p.etype == "PERSON" and p.surname == toks[-1] and _core(p.name).split()[0] == toks[0]]
         if len(hits) == 1:
             return hits[0]
-        hits = [p for p in parties if p.etype in ("ORG",) and _core(p.name).startswith(core + " ")]
+        hits = [p for p in parties if p.etype in ("ORG", "GOV_AGENCY") and _core(p.name).startswith(core + " ")]
         if len(hits) == 1 and len(toks) >= 2:
             return hits[0]
+        if m.etype in ("ORG", "GOV_AGENCY", None) and not re.fullmatch(NAME, m.text):
+            hits = [p for p in parties if p.etype in ("ORG", "GOV_AGENCY") and f" {core} " in f" {_core(p.name)} "]
+            if len(hits) == 1:
+                return hits[0]
     return None
 
 
@@ -341,8 +394,7 @@ def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
         if p is None:
             if m.alias and not m.canonical:
                 continue
-            if len(_core(m.text).split()) < 2 and m.rank < ROLE_RANK["title"] and not m.canonical \
-                    and not (m.etype == "ORG" and m.method == "ner"):
+            if len(_core(m.text).split()) < 2 and m.rank < ROLE_RANK["title"] and not m.canonical:
                 continue
             name = m.canonical or m.text
             et = m.etype if m.etype in ("COURT", "GOV_AGENCY") else _etype(name, m.etype)
@@ -453,7 +505,7 @@ def extract(ctx: DocContext) -> list[dict]:
                 p.role, p.rank = vr, ROLE_RANK["verb"]
         if not p.role:
             p.role = {"COURT": "court", "GOV_AGENCY": "agency"}.get(p.etype, "other")
-        if p.role == "other":
+        if p.role == "other" and p.rank < ROLE_RANK["title"]:
             n = len({m.start for m in p.mentions})
             if p.etype == "PERSON":
                 keep = n >= 2 if news else n >= 4
@@ -461,7 +513,7 @@ def extract(ctx: DocContext) -> list[dict]:
                 keep = bool(CORP_WORDS.search(p.name)) and n >= (1 if news else 3)
             if not keep:
                 continue
-        if re.search(r"(?i)\blitigation\b", p.name):
+        if re.search(r"(?i)\blitigation\b", p.name) and p.etype != "COURT":
             continue
         name = _canonical_name(p, text)
         spans = _mentions_everywhere(p, text, [])

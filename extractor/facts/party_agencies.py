@@ -44,7 +44,7 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]
         for a in row["acronyms"]:
             acr[a] = row["name"]
     alts = sorted({v for row in agency_list() for v in [row["name"], *row["variants"]]}, key=len, reverse=True)
-    pat = re.compile(r"(?<![\w-])(?:(?:U\.\s?S\.|United\s+States)\s+)?(?:" + "|".join(_flex(a) for a in alts) + r")(?![\w-])")
+    pat = re.compile(r"(?<![\w-])(?:(?:U\.\s?S\.|United\s+States)\s+)?(?:" + "|".join(_flex(a) for a in alts) + r")(?![\w-])", re.I)
     apat = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(a) for a in sorted(acr, key=len, reverse=True)) + r")(?![\w]|-[A-Za-z])")
     return pat, names, apat, acr
 
@@ -66,8 +66,19 @@ def find_listed(text: str) -> list[AgencyMention]:
     out = []
     for m in pat.finditer(text):
         name = names.get(_key(m.group(0)))
-        if name:
-            out.append(AgencyMention(m.start(), m.end(), name, False))
+        if not name or not m.group(0)[0].isupper():
+            continue
+        s, e = m.start(), m.end()
+        # "Department of Health and Human Services, Office of Inspector General": the department's OIG
+        oig = re.match(r",?\s+(?:Office\s+of\s+(?:the\s+)?Inspector\s+General)", text[e:e + 50])
+        if oig:
+            out.append(AgencyMention(s, e + oig.end(), f"{name}, Office of Inspector General", False))
+            continue
+        out.append(AgencyMention(s, e, name, False))
+    for m in re.finditer(r"(?<![\w-])(?P<acr>[A-Z]{2,6})-OIG\b", text):
+        parent = acr.get(m.group("acr"))
+        if parent:
+            out.append(AgencyMention(m.start(), m.end(), f"{parent}, Office of Inspector General", True))
     for m in apat.finditer(text):
         a = m.group(1)
         # an all-caps acronym inside an all-caps line is a word of a heading, not an agency
@@ -92,9 +103,6 @@ LOCAL_AGENCY = re.compile(
     r"(?<![\w])(?:(?:the\s+)?(?:United\s+States|U\.S\.)\s+Attorney['’]s\s+Office(?:\s+for\s+the\s+(?:[A-Z][a-z]+\s+)?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
     r"|(?:[A-Z][a-z]+\s+){1,3}Attorney\s+General['’]s\s+Office"
     r"|(?:[A-Z][\w.]*\s+){1,4}(?:Police\s+Department|Sheriff['’]s\s+Office|Task\s+Force|Bureau\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|Board\s+of\s+[A-Z][a-z]+|Department\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}|Commission|Agency|Authority)"
-    r"|(?:[A-Z][a-z]+\s+){1,2}County(?!\s+(?:Board|Court|Jail|District))"
-    r"|City\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
-    r"|State\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
     r"|Commissioner\s+of\s+(?:the\s+)?(?:Social\s+Security(?:\s+Administration)?|Internal\s+Revenue))")
 
 AGENCY_WORDS = re.compile(
@@ -111,7 +119,7 @@ def find_local(text: str) -> list[tuple[int, int]]:
     for m in LOCAL_AGENCY.finditer(text):
         s, e = m.start(), m.end()
         span = text[s:e]
-        lead = re.match(r"(?:(?:The|A|An|In|On|By|And|With|From|Its|His|Her|Their)\s+)+", span)
+        lead = re.match(r"(?:(?:The|the|A|An|In|On|By|And|With|From|Its|His|Her|Their)\s+)+", span)
         if lead:
             s += lead.end()
         if "\n" in text[s:e]:

@@ -57,7 +57,7 @@ _REPRESENTED = re.compile(rf"represented\s+by\s+(?P<name>{NAME})")
 _ESQ = re.compile(rf"(?P<name>{NAME}),?\s+(?:Esq\.|Esquire)")
 _FOR_SIDE = re.compile(rf"(?m)^(?:For\s+(?:the\s+)?(?:Plaintiffs?|Defendants?|Government|Petitioners?|Respondents?|Appellants?|Appellees?)\s*:|BY:)\s*(?P<name>{NAME})")
 _ATTYS_FOR = re.compile(r"(?m)^\s*(?:\d{1,2}\s+)?(?:Attorneys?|Counsel)\s+for\s+(?:the\s+)?(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?)\b")
-_LABEL_NAME = re.compile(rf"(?<![\w])(?P<label>Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?|Relators?|Intervenors?|Amicus|Amici)[ \t]+(?P<names>(?:{CORP_NAME}|{NAME})(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)(?:{CORP_NAME}|{NAME}))*)")
+_LABEL_NAME = re.compile(rf"(?<![\w])(?P<label>Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?|Relators?|Intervenors?|Amicus|Amici)\s+(?P<names>(?:{CORP_NAME}|{NAME})(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)(?:{CORP_NAME}|{NAME}))*)")
 _LABEL_ROLE = {"plaintiff": "plaintiff", "defendant": "defendant", "petitioner": "petitioner", "respondent": "respondent",
                "appellant": "appellant", "appellee": "appellee", "relator": "plaintiff", "intervenor": "intervenor",
                "amicus": "amicus", "amici": "amicus"}
