@@ -3,7 +3,8 @@
 Where a court filing or a news report states its date, in order of trust:
 
 1. the ECF header repeated on each page ("Case 2:16-cv-... Document 24 Filed
-   08/05/16 Page 1 of 4", "Appellate Case: ... Date Filed: 01/11/2021");
+   08/05/16 Page 1 of 4", "Appellate Case: ... Date Filed: 01/11/2021"), read
+   from what ingestion removed from the pages (``PageSpan.removed``) or from the text;
 2. a docket's "Date Filed: 10/27/2017" line;
 3. a "FILED" stamp with a date on one of the next lines;
 4. a "Dated:" / "DATED this 16th day of April, 2021" / "Date: March 28, 2025"
@@ -70,7 +71,10 @@ def find_anchor(ctx: DocContext) -> tuple[dt.date, str] | None:
     """
     text = ctx.text
     ecf = Counter()
-    for m in _ECF_RE.finditer(text):
+    # ECF headers that ingestion took off the pages (PageSpan.removed) and any left in the text
+    removed = "\n".join(r.get("text", "") for p in ctx.source.pages for r in (p.removed or ())
+                        if r.get("kind") == "ecf_header")
+    for m in list(_ECF_RE.finditer(removed)) + list(_ECF_RE.finditer(text)):
         date = _safe(_year4(m.group(3)), int(m.group(1)), int(m.group(2)))
         if date:
             ecf[date] += 1

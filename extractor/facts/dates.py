@@ -110,8 +110,8 @@ def _is_year_date(ctx: DocContext, hit: DateHit) -> bool:
     prev_word = before[-1].lower() if before else ""
     if prev_word in v["not_year_before"] or prev_word.rstrip(":") in v["not_year_before"]:
         return False
-    if text[hit.end:hit.end + 1] in (")",) and text[max(0, hit.start - 1):hit.start] == "(":
-        return False  # "(2007)" ends a citation
+    if _citation_year(text, hit.start, hit.end):
+        return False
     span = ctx.span(hit.start, hit.end)
     if span is None:
         return False
@@ -121,6 +121,18 @@ def _is_year_date(ctx: DocContext, hit: DateHit) -> bool:
     if tok.ent_type_ == "DATE":
         return True
     return prev_word in v["year_cues"]
+
+
+def _citation_year(text: str, start: int, end: int) -> bool:
+    """A year closing a citation parenthetical: "(2007)", "(9th Cir. 2023)", "(D.N.J. 2018)",
+    "(West 2015)": the year ends a parenthesis opened shortly before it on an abbreviation or name."""
+    if not re.match(r"\s*\)", text[end:end + 2]):
+        return False
+    open_at = text.rfind("(", max(0, start - 40), start)
+    if open_at < 0 or ")" in text[open_at:start]:
+        return False
+    inside = text[open_at + 1:start]
+    return not inside.strip() or "." in inside or bool(re.search(r"\b[A-Z][a-z]*\b", inside))
 
 
 def _day_first(hits: list[DateHit]) -> dict[str, bool]:

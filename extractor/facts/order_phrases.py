@@ -102,9 +102,22 @@ def who(ctx: DocContext, tok: Token) -> tuple[str, int, int]:
             if p:
                 return p["name"], tok.idx, tok.idx + len(tok)
         return tok.text, tok.idx, tok.idx + len(tok)
-    p = party_for_span(ctx, tok.idx, tok.idx + len(tok))
+    for child in tok.children:
+        # "another CPA, Martin A. Kapp," -> the named apposition
+        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or party_for_span(ctx, child.idx, child.idx + len(child))):
+            return who(ctx, child)
     text = " ".join(ctx.text[start:end].split())
+    p = party_for_span(ctx, tok.idx, tok.idx + len(tok))
+    if p and not _shares_word(p, text):
+        p = None
     return (p["name"] if p else text), start, end
+
+
+def _shares_word(party: dict, text: str) -> bool:
+    """True when the phrase shares a capitalized word with the party's name or aliases."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]+", text)}
+    names = [party.get("name") or ""] + list(party.get("aliases") or [])
+    return any(w.lower() in words for n in names for w in re.findall(r"[A-Za-z][\w'’-]+", n) if w[0].isupper())
 
 
 def strip_det(text: str) -> str:

@@ -173,6 +173,9 @@ class _Finder:
         if own:
             court = court or own_court(ctx)
             date = date or (ctx.anchor_date.isoformat() if ctx.anchor_date else None)
+        if not own and date is None and self.facts and self.facts[-1]["prior"] and self.facts[-1]["date"] \
+                and 0 <= sent.start_char - self.facts[-1]["sentence"]["end_char"] < 400:
+            date = self.facts[-1]["date"]  # "She was also ordered to pay ..." after "Today, ... was sentenced"
         polarity = self.voc["polarity"].get(action, "neutral")
         self.facts.append(ctx.make_fact(
             "order", start, end, method, conf, action=action, court=court, directed_to=directed_to or None,
@@ -225,7 +228,12 @@ class _Finder:
         action = self.action_of(tok)
         if not action or tok.pos_ in ("NOUN", "PROPN", "ADJ") and not tok.text.isupper():
             return
-        if tok.dep_ not in ("ROOT", "conj", "ccomp", "parataxis", "relcl") and not (tok.text.isupper() and len(tok) > 4):
+        upper_done = tok.text.isupper() and len(tok) > 4 and tok.text.endswith(("ED", "EN"))
+        if tok.text.isupper() and not upper_done and not any(c.dep_ == "nsubj" for c in tok.children):
+            return  # "SUGGESTION OF REMAND": a title word, not a ruling
+        if tok.dep_ not in ("ROOT", "conj", "ccomp", "parataxis", "relcl") and not upper_done:
+            return
+        if tok.dep_ == "relcl" and not any(c.dep_ == "nsubj" for c in tok.children):
             return
         if self.blocked(tok):
             return
@@ -240,14 +248,24 @@ class _Finder:
             while head.dep_ == "conj" and head is not head.head:
                 head = head.head
             for anc in [tok.head, head] + list(tok.ancestors):
+                if not self.action_of(anc):
+                    continue
                 sp = next((c for c in anc.children if c.dep_ == "nsubjpass"), None)
                 if sp is not None:
                     subj_pass, passive = sp, True
                     break
                 if self.action_of(anc) and any(c.dep_ == "auxpass" for c in anc.children):
                     passive = True
-        if tok.text.isupper() and subj is None and subj_pass is None:
+        if upper_done and subj is None and subj_pass is None:
             passive = True
+            if tok.dep_ == "conj":
+                # share the object of the nearest earlier ruling in this sentence
+                prev = [f for f in self.facts if f["start_char"] >= sent.start_char and f["end_char"] <= tok.idx]
+                if prev and prev[-1]["object"]:
+                    obj = prev[-1]["object"]
+                    self.add(sent, tok.idx, tok.idx + len(tok), "order-passive", action, own=self.court_doc,
+                             obj=obj)
+                    return
         modal = [c.lower_ for c in auxes if c.tag_ == "MD"]
         past = tok.tag_ == "VBD" or any(c.lower_ in ("was", "were", "had") for c in auxes) or (
             any(c.lower_ in ("has", "have") for c in auxes) and not passive)
@@ -310,9 +328,12 @@ class _Finder:
             s, e = ph.np_core(subj)
             start = min(start, s)
             if directive_action:
-                if not self.bound_like(subj):
+                subj = self._past_dateline(sent, subj, tok)
+                if not (self.bound_like(subj) or (not self.court_doc and subj.pos_ in ("NOUN", "PROPN", "PRON")
+                                                   and subj.lower_ not in ("it", "this", "that", "which"))):
                     return
-                directed, _, _ = ph.who(self.ctx, subj)
+                directed, s, _ = ph.who(self.ctx, subj)
+                start = min(tok.idx, s)
             else:
                 obj = self.ctx.text[s:e]
         elif not self.court_doc:
@@ -326,6 +347,16 @@ class _Finder:
         date = None if own else ph.sentence_date(sent.text, self.ctx.anchor_date)
         self.add(sent, start, min(end, sent.end_char if end <= sent.end_char else end), "order-passive", action,
                  own=own, court=agent_court, directed_to=directed, directive=directive, obj=obj, date=date)
+
+    def _past_dateline(self, sent: Span, subj: Token, verb: Token) -> Token:
+        """ "NEWARK, N.J. – A New York man was sentenced": the subject is the phrase after the dateline dash."""
+        if not subj.text.isupper():
+            return subj
+        dash = next((t for t in sent if subj.i < t.i < verb.i and t.text in ("–", "—", "-")), None)
+        if dash is None:
+            return subj
+        chunks = [c for c in sent.noun_chunks if c.start > dash.i and c.end <= verb.i]
+        return chunks[0].root if chunks else subj
 
     def _rest_after(self, tok: Token) -> str:
         parts = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
@@ -342,6 +373,8 @@ class _Finder:
         if modal and any(m not in ("will", "shall") for m in modal):
             return
         own = self.is_own_court(subj) and not past
+        if self.court_doc and past:
+            return  # case history ("the district court dismissed ..."): reported, not made here
         if subj.lower_ in ("we", "i") and past:
             return
         s, e = ph.np_core(subj)
@@ -352,7 +385,8 @@ class _Finder:
         end = tok.idx + len(tok)
         if action in voc["directive_actions"]:
             if dobj is not None:
-                if not self.bound_like(dobj) and action != "sentence":
+                if not (self.bound_like(dobj) or any(c.dep_ == "appos" and self.bound_like(c) for c in dobj.children)
+                        or not self.court_doc and dobj.pos_ in ("NOUN", "PROPN")):
                     return
                 directed, _, de = ph.who(self.ctx, dobj)
                 end = max(end, de)

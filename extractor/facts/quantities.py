@@ -213,6 +213,16 @@ def _read_quantity(ctx: DocContext, m: re.Match) -> tuple[int, int, dict] | None
         after = text[end:end + 60]
     kind = unit = None
     of_total = None
+    them = re.match(r"^\s+of\s+them\b", after)
+    if them and not dollar_before_re(before):
+        unit = _previous_count_unit(ctx, start)
+        if unit is None:
+            return None
+        kind = "count"
+        q_start, approximate, comparator = _modifiers(text, start)
+        return q_start, end, {"method": "quantity:count", "confidence": 0.6, "value": float(value), "unit": unit,
+                              "kind": "count", "approximate": approximate, "comparator": comparator,
+                              "of_total": None, "vague": False}
     # money: "$ 65.43", "USD12,333 M", "20 Million Dollars"
     dollar_before = re.search(r"(?:\$|USD|US\$)\s?$", before)
     if dollar_before:
@@ -277,6 +287,23 @@ def _read_quantity(ctx: DocContext, m: re.Match) -> tuple[int, int, dict] | None
         "value": float(value), "unit": unit, "kind": kind, "approximate": approximate,
         "comparator": comparator, "of_total": of_total, "vague": False,
     }
+
+
+def dollar_before_re(before: str):
+    """A currency sign or code right before a number ("$", "USD", "US$")."""
+    return re.search(r"(?:\$|USD|US\$)\s?$", before)
+
+
+def _previous_count_unit(ctx: DocContext, start: int) -> str | None:
+    """Unit of the last count in the same sentence before ``start`` ("received 1 280 000
+    requests and denied 47 000 of them" -> "requests")."""
+    sent = ctx.sentence_at(start)
+    best = None
+    for m in _number_re().finditer(ctx.text, sent.start_char, start):
+        counted = _counted_noun(ctx, m.start(), m.end())
+        if counted is not None:
+            best = counted[0]
+    return best
 
 
 def _duration_after(after: str) -> tuple[str, int] | None:
