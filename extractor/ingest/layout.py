@@ -10,6 +10,7 @@ pleading-paper rules live in :mod:`extractor.ingest.pleading`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 
 
@@ -35,27 +36,30 @@ class Glyph:
 
 @dataclass
 class Segment:
-    """A run of glyphs on one line with no wide gap inside (a word group, a column's line part)."""
+    """A run of glyphs on one line with no wide gap inside (a word group, a column's line part).
+
+    Geometry and text are computed once, on first use: do not change ``glyphs`` afterwards.
+    """
 
     glyphs: list[Glyph] = field(default_factory=list)
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return self.glyphs[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(g.x1 for g in self.glyphs)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(g.top for g in self.glyphs)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(g.bottom for g in self.glyphs)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return glyphs_text(self.glyphs)
 
@@ -67,39 +71,42 @@ class Line:
     Attributes:
         segments: the parts of the line, sorted by x.
         page_width, page_height: size of the (unrotated-for-reading) page, points.
+        rotated: the line runs in another direction than most of the page (a sideways stamp or label).
     """
 
     segments: list[Segment]
     page_width: float
     page_height: float
+    rotated: bool = False
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(s.text for s in self.segments)
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return self.segments[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(s.x1 for s in self.segments)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(s.top for s in self.segments)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(s.bottom for s in self.segments)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return median(g.size for s in self.segments for g in s.glyphs)
 
 
 def glyphs_text(glyphs: list[Glyph]) -> str:
-    """Join glyphs sorted by x, putting one space where the gap is wider than 0.15 × font size.
+    """Join glyphs sorted by x, putting one space where the gap is wider than 0.15 × font size
+    (and always between multi-character glyphs, which are OCR words).
 
     The 0.15 em threshold sits between letter spacing (< 0.1 em in court fonts)
     and the narrowest word space (about 0.25 em in Times).
@@ -107,7 +114,8 @@ def glyphs_text(glyphs: list[Glyph]) -> str:
     out: list[str] = []
     prev: Glyph | None = None
     for g in glyphs:
-        if prev is not None and g.x0 - prev.x1 > 0.15 * max(min(g.size, prev.size), 1.0):
+        if prev is not None and (len(g.text) > 1 or len(prev.text) > 1  # OCR words: always spaced
+                                 or g.x0 - prev.x1 > 0.15 * max(min(g.size, prev.size), 1.0)):
             out.append(" ")
         out.append(g.text)
         prev = g
@@ -136,52 +144,76 @@ def glyphs_to_lines(glyphs: list[Glyph], width: float, height: float) -> list[Li
         glyphs: boxes in top-down page coordinates (points).
         width, height: page size in points.
     Returns:
-        Lines top to bottom; two-column bands come left column first.
+        Lines top to bottom (call :func:`order_columns` after removing margin numbers
+        to read two-column bands left column first).
     """
     by_angle: dict[int, list[Glyph]] = {}
     for g in glyphs:
         if g.text.strip():
             by_angle.setdefault(g.angle % 360, []).append(g)
     lines: list[Line] = []
-    for angle in sorted(by_angle, key=lambda a: -len(by_angle[a])):
+    for k, angle in enumerate(sorted(by_angle, key=lambda a: -len(by_angle[a]))):
         w, h = (height, width) if angle in (90, 270) else (width, height)
         group = [_rotate(g, angle, width, height) for g in by_angle[angle]]
-        lines.extend(_read_upright(group, w, h))
+        for row in _rows(group):
+            row.sort(key=lambda g: g.x0)
+            lines.append(Line(_split_segments(row), w, h, rotated=k > 0))
     return lines
 
 
-def _read_upright(glyphs: list[Glyph], width: float, height: float) -> list[Line]:
-    rows = _rows(glyphs)
+def rows_to_lines(rows: list[list[Glyph]], width: float, height: float) -> list[Line]:
+    """Lines from rows that are already grouped and ordered (Tesseract's lines)."""
     lines = []
     for row in rows:
-        row.sort(key=lambda g: g.x0)
-        lines.append(Line(_split_segments(row), width, height))
-    return order_columns(lines)
+        row = sorted(row, key=lambda g: g.x0)
+        if row:
+            lines.append(Line(_split_segments(row), width, height))
+    return lines
 
 
 def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Cluster glyphs into rows: a glyph joins a row when its vertical centre lies inside the row's
-    band (shrunk by a quarter of its height), so superscripts stay with their line."""
+    """Cluster glyphs into rows, top to bottom.
+
+    First pass: glyphs sorted by box bottom join the current row while their bottom is within
+    0.3 × size of the row's first glyph (the band never grows, so tightly spaced footnote
+    lines stay apart). Second pass: a row of smaller glyphs whose centre lies inside a
+    neighbouring row of larger glyphs is merged into it (superscript footnote marks).
+    """
     glyphs = sorted(glyphs, key=lambda g: (g.bottom, g.x0))
     rows: list[list[Glyph]] = []
-    bands: list[tuple[float, float]] = []
     for g in glyphs:
-        centre = (g.top + g.bottom) / 2
-        placed = False
-        # only the last few rows can overlap (glyphs are sorted by bottom)
-        for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
-            top, bottom = bands[i]
-            pad = (bottom - top) / 4
-            if top + pad <= centre <= bottom + pad * 0.5:
-                rows[i].append(g)
-                bands[i] = (min(top, g.top) if g.size >= 0.8 * (bottom - top) else top, max(bottom, g.bottom))
-                placed = True
+        if rows:
+            first = rows[-1][0]
+            if abs(g.bottom - first.bottom) <= 0.3 * min(g.size, first.size):
+                rows[-1].append(g)
+                continue
+        rows.append([g])
+    if len(rows) < 2:
+        return rows
+
+    def stats(row: list[Glyph]) -> tuple[float, float, float]:
+        sizes = sorted(x.size for x in row)
+        return min(x.top for x in row), max(x.bottom for x in row), sizes[len(sizes) // 2]
+
+    merged: list[list[Glyph]] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        top, bottom, size = stats(row)
+        centre = (top + bottom) / 2
+        neighbours = ([rows[i + 1]] if i + 1 < len(rows) else []) + ([merged[-1]] if merged else [])
+        target = None
+        for other in neighbours:
+            o_top, o_bottom, o_size = stats(other)
+            if size < 0.85 * o_size and len(row) <= 4 and o_top <= centre <= o_bottom:
+                target = other
                 break
-        if not placed:
-            rows.append([g])
-            bands.append((g.top, g.bottom))
-    order = sorted(range(len(rows)), key=lambda i: bands[i][1])
-    return [rows[i] for i in order]
+        if target is not None:
+            target.extend(row)
+        else:
+            merged.append(row)
+        i += 1
+    return merged
 
 
 def _split_segments(row: list[Glyph]) -> list[Segment]:
@@ -205,8 +237,10 @@ def order_columns(lines: list[Line]) -> list[Line]:
     table's short cells); inside the band every line is cut at the gutter and the left
     parts are read before the right parts. Full-width lines end a band.
     """
-    if len(lines) < 3:
-        return lines
+    rotated = [line for line in lines if line.rotated]
+    lines = [line for line in lines if not line.rotated]
+    if len(lines) < 3 or sum(len(line.segments) > 1 for line in lines) < 2:
+        return lines + rotated
     width = lines[0].page_width
     candidates = [width * k / 40 for k in range(10, 31)]  # 25 %..75 % of the width
 
@@ -243,18 +277,22 @@ def order_columns(lines: list[Line]) -> list[Line]:
                 right.append(Line(rs, line.page_width, line.page_height))
         out.extend(left + right)
         i = j
-    return out
+    return out + rotated
 
 
 def _filled(lines: list[Line], x: float) -> bool:
-    """True when the parts left and right of ``x`` are running text: their median width is at least
-    half the width of their column (tables have short cells and keep row order)."""
-    lefts = [max(s.x1 for s in ls) - min(s.x0 for s in ls)
-             for ls in ([s for s in line.segments if s.x1 < x] for line in lines) if ls]
-    rights = [max(s.x1 for s in rs) - min(s.x0 for s in rs)
-              for rs in ([s for s in line.segments if s.x0 > x] for line in lines) if rs]
+    """True when the parts left and right of ``x`` are running text, not table cells: each part
+    is mostly one segment of three or more words, and its median width is at least half its
+    column's width."""
+    lefts = [[s for s in line.segments if s.x1 < x] for line in lines]
+    rights = [[s for s in line.segments if s.x0 > x] for line in lines]
+    lefts, rights = [p for p in lefts if p], [p for p in rights if p]
     if not lefts or not rights:
         return False
-    left_col = x - min(s.x0 for line in lines for s in line.segments if s.x1 < x)
-    right_col = max(s.x1 for line in lines for s in line.segments if s.x0 > x) - x
-    return median(lefts) >= 0.5 * left_col and median(rights) >= 0.5 * right_col
+    for parts in (lefts, rights):
+        if median(len(p) for p in parts) > 1 or median(len(" ".join(s.text for s in p).split()) for p in parts) < 3:
+            return False
+    left_col = x - min(p[0].x0 for p in lefts)
+    right_col = max(p[-1].x1 for p in rights) - x
+    return (median(p[-1].x1 - p[0].x0 for p in lefts) >= 0.5 * left_col
+            and median(p[-1].x1 - p[0].x0 for p in rights) >= 0.5 * right_col)

@@ -37,7 +37,7 @@ def available() -> bool:
     return tesseract_path() is not None
 
 
-def ocr_page(page, *, timeout: float = 120.0, dpi: int = OCR_DPI) -> tuple[list[Glyph], float, float]:
+def ocr_page(page, *, timeout: float = 120.0, dpi: int = OCR_DPI) -> tuple[list[list[Glyph]], float, float]:
     """OCR one pypdfium2 page.
 
     Args:
@@ -45,8 +45,9 @@ def ocr_page(page, *, timeout: float = 120.0, dpi: int = OCR_DPI) -> tuple[list[
         timeout: seconds Tesseract may run.
         dpi: render resolution.
     Returns:
-        ``(words, width, height)``: one :class:`Glyph` per recognized word (box in
-        points, top-down, in the page as displayed), and the displayed page size in points.
+        ``(lines, width, height)``: Tesseract's lines in reading order, each a list of
+        word :class:`Glyph` boxes (points, top-down, page as displayed), and the displayed
+        page size in points.
     Raises:
         OcrError: Tesseract missing, failed, or ran out of time.
     """
@@ -77,25 +78,33 @@ def ocr_page(page, *, timeout: float = 120.0, dpi: int = OCR_DPI) -> tuple[list[
     return parse_tsv(proc.stdout.decode("utf-8", "replace"), scale), width, height
 
 
-def parse_tsv(tsv: str, scale: float) -> list[Glyph]:
-    """Turn Tesseract TSV output into word glyphs (pixels divided by ``scale`` → points).
+def parse_tsv(tsv: str, scale: float) -> list[list[Glyph]]:
+    """Turn Tesseract TSV output into lines of word glyphs (pixels divided by ``scale`` → points).
 
     Only level-5 rows (words) with text and confidence ≥ :data:`MIN_CONFIDENCE` are kept.
+    Lines come in Tesseract's reading order (it finds columns and blocks itself); each
+    word takes the top and bottom of its line (level 4).
     """
-    words: list[Glyph] = []
+    lines: dict[tuple[str, ...], list[Glyph]] = {}
+    line_box: dict[tuple[str, ...], tuple[int, int]] = {}
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5":
+        if len(cols) < 12 or cols[0] not in ("4", "5"):
             continue
-        text = cols[11].strip()
         try:
             left, top, w, h = (int(c) for c in cols[6:10])
             conf = float(cols[10])
         except ValueError:
             continue
+        key = tuple(cols[1:5])  # page, block, paragraph, line
+        if cols[0] == "4":
+            line_box[key] = (top, top + h)
+            continue
+        text = cols[11].strip()
         if not text or conf < MIN_CONFIDENCE:
             continue
-        x0, y0 = left / scale, top / scale
-        x1, y1 = (left + w) / scale, (top + h) / scale
-        words.append(Glyph(text, x0, y0, x1, y1, max(y1 - y0, 1.0), 0))
-    return words
+        y_top, y_bottom = line_box.get(key, (top, top + h))
+        x0, x1 = left / scale, (left + w) / scale
+        y0, y1 = y_top / scale, y_bottom / scale
+        lines.setdefault(key, []).append(Glyph(text, x0, y0, x1, y1, max(y1 - y0, 1.0), 0))
+    return [words for words in lines.values() if words]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from .clean import normalize_chars, tidy_lines
-from .layout import Glyph, Line, glyphs_to_lines
+from .layout import Glyph, Line, glyphs_to_lines, order_columns, rows_to_lines
 from .pleading import classify_edges, join_hyphenated, repeated_footers, strip_margin_numbers
 from .source import SourceText, join_pages
 
@@ -31,6 +31,14 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 MIN_PAGE_CHARS = 20
 # Characters pdfium reports for a line-end hyphen it judged soft (U+0002) or unmapped.
 _PDFIUM_HYPHENS = {"\x02": "-", "\ufffe": "-"}
+_SKIP = frozenset(" \r\n\t\xa0\x00")
+
+
+def _safe_chr(code: int) -> str:
+    try:
+        return chr(code)
+    except (ValueError, OverflowError):
+        return "\x00"
 
 
 @dataclass
@@ -94,29 +102,27 @@ def page_glyphs(page, max_chars: int = 200_000) -> tuple[list[Glyph], float, flo
     textpage = page.get_textpage()
     glyphs: list[Glyph] = []
     try:
-        n = min(raw.FPDFText_CountChars(textpage.raw), max_chars)
-        rect = raw.FS_RECTF()
         tp = textpage.raw
-        for i in range(n):
-            code = raw.FPDFText_GetUnicode(tp, i)
-            if code in (0x20, 0x0D, 0x0A, 0x09, 0xA0) or raw.FPDFText_IsGenerated(tp, i) == 1:
-                continue
-            try:
-                ch = chr(code)
-            except (ValueError, OverflowError):
+        n = min(raw.FPDFText_CountChars(tp), max_chars)
+        text = textpage.get_text_range(0, n) if n else ""
+        if len(text) != n:  # characters outside the BMP: ask pdfium one character at a time
+            text = "".join(_safe_chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(n))
+        rect = raw.FS_RECTF()
+        rect_ref = ctypes.byref(rect)
+        loose_box, char_angle = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharAngle
+        # pdfium's generated characters are only spaces and line breaks, skipped here with the real ones
+        for i, ch in enumerate(text):
+            if ch in _SKIP or not loose_box(tp, i, rect_ref):
                 continue
             ch = _PDFIUM_HYPHENS.get(ch, ch)
-            if not raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(rect)):
-                continue
             x0, x1 = rect.left - left, rect.right - left
             y0, y1 = top - rect.top, top - rect.bottom
             if x1 < x0:
                 x0, x1 = x1, x0
             if y1 < y0:
                 y0, y1 = y1, y0
-            angle = int(round(raw.FPDFText_GetCharAngle(tp, i) * 57.29577951308232 / 90.0)) % 4 * 90
-            # pdfium measures the angle clockwise; layout wants counter-clockwise
-            angle = (360 - angle) % 360
+            # pdfium measures the angle clockwise in radians; layout wants counter-clockwise degrees
+            angle = (360 - int(round(char_angle(tp, i) * 57.29577951308232 / 90.0)) % 4 * 90) % 360
             size = (x1 - x0) if angle in (90, 270) else (y1 - y0)
             glyphs.append(Glyph(ch, x0, y0, x1, y1, max(size, 1.0), angle))
     finally:
@@ -168,17 +174,18 @@ def read_page(page, number: int, *, ocr: bool, ocr_timeout: float, max_chars: in
     glyphs, width, height = page_glyphs(page, max_chars)
     lines = glyphs_to_lines(glyphs, width, height)
     lines, numbers = strip_margin_numbers(lines)
+    lines = order_columns(lines)
     body, removed = classify_edges(lines)
     if numbers:
         removed.append({"kind": "line_numbers", "text": numbers})
     needs_ocr = _alnum(body) < MIN_PAGE_CHARS or looks_garbled(" ".join(line.text for line in body))
     if needs_ocr and ocr and ocr_mod.available():
         try:
-            words, w, h = ocr_mod.ocr_page(page, timeout=ocr_timeout)
+            rows, w, h = ocr_mod.ocr_page(page, timeout=ocr_timeout)
         except ocr_mod.OcrError as exc:
             result.warnings.append({"code": "ocr.failed", "message": f"OCR failed on page {number} ({exc}).", "page": number})
         else:
-            o_lines = glyphs_to_lines(words, w, h)
+            o_lines = rows_to_lines(rows, w, h)  # Tesseract already ordered blocks and columns
             o_lines, o_numbers = strip_margin_numbers(o_lines)
             o_body, o_removed = classify_edges(o_lines)
             if _alnum(o_body) >= _alnum(body):

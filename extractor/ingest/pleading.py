@@ -96,9 +96,10 @@ def classify_edges(lines: list[Line], repeated_footers: frozenset[str] = frozens
     """Take the ECF header, page numbers and running footers off one page.
 
     ECF headers are removed wherever they are (the stamp is sometimes drawn last).
-    A page number is removed only in the top or bottom band (12 % of the height)
-    and among the first or last two lines; a footer is a bottom-band line whose
-    :func:`footer_key` is in ``repeated_footers``.
+    A page number is removed when it is the first or last upright line of a page
+    with more than three lines, or in the top or bottom band (12 % of the height)
+    among the first or last two upright lines; a footer is a bottom-band or
+    sideways line whose :func:`footer_key` is in ``repeated_footers``.
 
     Returns:
         ``(body_lines, removed)`` with removed items ``{"kind", "text"}`` in page order.
@@ -110,31 +111,37 @@ def classify_edges(lines: list[Line], repeated_footers: frozenset[str] = frozens
             removed.append({"kind": "ecf_header", "text": line.text.strip()})
         else:
             kept.append(line)
-    n = len(kept)
+    upright = [line for line in kept if not line.rotated]
+    first, last = {id(x) for x in upright[:2]}, {id(x) for x in upright[-2:]}
+    ends = {id(x) for x in upright[:1] + upright[-1:]} if len(upright) > 3 else set()
     body: list[Line] = []
-    for i, line in enumerate(kept):
+    for line in kept:
         height = line.page_height or 1.0
-        at_top = line.bottom <= height * EDGE_BAND and i < 2
-        at_bottom = line.top >= height * (1 - EDGE_BAND) and i >= n - 2
-        in_bottom_band = line.top >= height * (1 - EDGE_BAND)
+        at_top = (line.bottom <= height * EDGE_BAND and id(line) in first) or id(line) in ends
+        at_bottom = line.top >= height * (1 - EDGE_BAND) and id(line) in last
         text = line.text.strip()
-        if (at_top or at_bottom) and PAGE_NUMBER.match(text):
+        if not line.rotated and (at_top or at_bottom) and PAGE_NUMBER.match(text):
             removed.append({"kind": "page_number", "text": text})
-        elif in_bottom_band and footer_key(text) in repeated_footers:
+        elif _footer_place(line) and footer_key(text) in repeated_footers:
             removed.append({"kind": "footer", "text": text})
         else:
             body.append(line)
     return body, removed
 
 
+def _footer_place(line: Line) -> bool:
+    """Where running footers live: the bottom band, or anywhere for sideways text (margin labels)."""
+    return line.rotated or line.top >= line.page_height * (1 - EDGE_BAND)
+
+
 def repeated_footers(pages_lines: list[list[Line]], min_share: float = 0.4) -> frozenset[str]:
-    """Footer shapes seen in the bottom band of at least two pages and ``min_share`` of all pages."""
+    """Footer shapes (:func:`footer_key`) seen in the bottom band or sideways on at least two pages
+    and ``min_share`` of all pages; shapes without a letter (bare numbers) never count."""
     if len(pages_lines) < 2:
         return frozenset()
     counts: dict[str, int] = {}
     for lines in pages_lines:
-        keys = {footer_key(line.text) for line in lines
-                if line.top >= line.page_height * (1 - EDGE_BAND) and len(line.text.strip()) > 2}
+        keys = {footer_key(line.text) for line in lines if _footer_place(line) and len(line.text.strip()) > 2}
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
     need = max(2, min_share * len(pages_lines))
