@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--anchor-date", type=_date, help="YYYY-MM-DD that relative dates resolve against (overrides the document's own date)")
     common.add_argument("--include-text", action="store_true", help="add document.text (every offset indexes into it)")
     common.add_argument("-o", "--output", help="output file (default: standard output for extract)")
+    common.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages (they give warnings, or error pdf.no_text)")
     ex = sub.add_parser("extract", parents=[common], help="extract facts from files; one JSON object per file")
     ex.add_argument("files", nargs="+")
     ba = sub.add_parser("batch", parents=[common], help="walk files and folders, write JSON Lines")
@@ -38,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit status (0 when the command ran, even if some files failed)."""
     args = build_parser().parse_args(argv)
+    if getattr(args, "no_ocr", False):
+        import os
+        os.environ["EXTRACTOR_OCR"] = "0"  # read by IngestSettings(); inherited by batch workers
     if args.command == "schema":
         from .schema import json_schema
         print(json.dumps(json_schema(), indent=2))

@@ -6,7 +6,7 @@ bytes first and the file name second, then call the format's reader.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
@@ -26,7 +26,9 @@ class IngestSettings:
         max_bytes: larger files raise ``input.too_large`` (200 MB: the largest ordinary
             filing, a full trial transcript with exhibits, stays under it).
         max_pages: PDFs with more pages raise ``input.too_many_pages`` (2,000 pages).
-        ocr: OCR pages without a usable text layer when Tesseract is installed (on by default).
+        ocr: OCR pages without a usable text layer when Tesseract is installed (on by default;
+            the environment variable ``EXTRACTOR_OCR=0``, set by the CLI's ``--no-ocr``, turns the
+            default off, also in batch worker processes).
         ocr_page_timeout: seconds Tesseract may spend on one page (120 s; a page takes about 4 s).
         max_seconds: time budget for one PDF, checked between pages; past it the file
             raises ``input.timeout`` so a batch never waits on one file for long (600 s).
@@ -36,7 +38,7 @@ class IngestSettings:
 
     max_bytes: int = 200 * 1024 * 1024
     max_pages: int = 2000
-    ocr: bool = True
+    ocr: bool = field(default_factory=lambda: os.environ.get("EXTRACTOR_OCR", "1") != "0")
     ocr_page_timeout: float = 120.0
     max_seconds: float | None = 600.0
     max_page_chars: int = 200_000

@@ -134,14 +134,14 @@ def _alnum(lines: list[Line]) -> int:
     return sum(ch.isalnum() for line in lines for ch in line.text)
 
 
-_WORDLIKE = re.compile(r"^[\(\[\"'“‘]?[A-Za-z][a-z]*(?:['’][a-z]+)?[\.,;:\)\]\"'”’!?]*$|^[\d$%.,:/()-]+$")
+_WORDLIKE = re.compile(r"^[(\[\"'“‘]?(?:[A-Za-z][a-z]*|[A-Z]+)(?:['’-][A-Za-z]+)*[.,;:)\]\"'”’!?]*$|^[\d$%.,:/()§-]+$")
 
 
 def looks_garbled(text: str) -> bool:
     """True when a text layer is mostly garbage (a bad OCR layer or unmapped glyphs).
 
-    Rule: at least 20 tokens, and fewer than 45 % of them are word-like (letters
-    with at most one capital at the start, or numbers); or more than 10 % of the
+    Rule: at least 20 tokens, and fewer than 45 % of them are word-like (lower case,
+    Capitalized or ALL-CAPS words with their punctuation, or numbers); or more than 10 % of the
     characters are U+FFFD or private-use code points.
     """
     if not text:
