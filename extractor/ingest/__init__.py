@@ -72,10 +72,20 @@ def sniff_format(data: bytes, name: str = "") -> str:
 def _looks_textual(head: bytes) -> bool:
     if not head:
         return True
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
+        return True
     if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
         return False
     binary = sum(1 for b in head if b < 9 or 13 < b < 32)
     return binary <= len(head) // 50
+
+
+def _utf16_without_bom(head: bytes) -> bool:
+    """UTF-16 text without a byte-order mark: ASCII letters leave every other byte NUL."""
+    if len(head) < 16:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return even.count(0) > 0.8 * len(even) or odd.count(0) > 0.8 * len(odd)
 
 
 def read_bytes(data: bytes, name: str = "", settings: IngestSettings | None = None) -> SourceText:

@@ -130,6 +130,21 @@ def page_glyphs(page, max_chars: int = 200_000) -> tuple[list[Glyph], float, flo
     return glyphs, width, height
 
 
+def has_image(page) -> bool:
+    """True when the page draws an image or a form XObject (which may hold one): only such pages can be scans."""
+    import pypdfium2.raw as raw
+
+    try:
+        count = raw.FPDFPage_CountObjects(page.raw)
+        for i in range(min(count, 10_000)):
+            kind = raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i))
+            if kind in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM):
+                return True
+    except Exception:
+        return True
+    return False
+
+
 def _alnum(lines: list[Line]) -> int:
     return sum(ch.isalnum() for line in lines for ch in line.text)
 
@@ -157,7 +172,8 @@ def looks_garbled(text: str) -> bool:
 
 
 def read_page(page, number: int, *, ocr: bool, ocr_timeout: float, max_chars: int) -> PageResult:
-    """Read one pdfium page: text layer, furniture split off, OCR when the layer is empty or garbage.
+    """Read one pdfium page: text layer, furniture split off, OCR when the layer is empty or garbage
+    and the page draws an image (a page that is blank or has a few words and no image is not a scan).
 
     Args:
         page: a ``pypdfium2.PdfPage``.
@@ -178,7 +194,8 @@ def read_page(page, number: int, *, ocr: bool, ocr_timeout: float, max_chars: in
     body, removed = classify_edges(lines)
     if numbers:
         removed.append({"kind": "line_numbers", "text": numbers})
-    needs_ocr = _alnum(body) < MIN_PAGE_CHARS or looks_garbled(" ".join(line.text for line in body))
+    scan = has_image(page)
+    needs_ocr = scan and (_alnum(body) < MIN_PAGE_CHARS or looks_garbled(" ".join(line.text for line in body)))
     if needs_ocr and ocr and ocr_mod.available():
         try:
             rows, w, h = ocr_mod.ocr_page(page, timeout=ocr_timeout)
@@ -196,8 +213,12 @@ def read_page(page, number: int, *, ocr: bool, ocr_timeout: float, max_chars: in
                     removed.append({"kind": "line_numbers", "text": o_numbers})
                 lines, body, result.ocr = o_lines, o_body, True
     if _alnum(body) == 0 and not result.ocr:
-        reason = "has no text layer" if not ocr else ("has no text layer and OCR is unavailable"
-                                                      if not ocr_mod.available() else "has no text that OCR could read")
+        if not scan:
+            reason = "has no text"
+        elif not ocr:
+            reason = "has no text layer (OCR is off)"
+        else:
+            reason = "has no text layer and OCR is not installed" if not ocr_mod.available() else "has no text OCR could read"
         result.warnings.append({"code": "pdf.no_text_layer", "message": f"Page {number} {reason}.", "page": number})
     # keep body lines plus the removed lines' positions for the footer pass
     result.lines = body

@@ -14,6 +14,11 @@ def decode(data: bytes) -> tuple[str, dict | None]:
     Raises:
         InputError: ``text.decode`` when no encoding fits, or the bytes look binary.
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), {"code": "text.encoding_guessed", "message": "The text was decoded as UTF-16.", "page": None}
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
