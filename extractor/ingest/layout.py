@@ -104,6 +104,26 @@ class Line:
         return median(g.size for s in self.segments for g in s.glyphs)
 
 
+@dataclass(frozen=True, slots=True)
+class FlatLine:
+    """A finished line without its glyphs (what the cross-page pass needs), so a long document
+    keeps a few numbers per line instead of a box per character."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page_width: float
+    page_height: float
+    rotated: bool = False
+
+
+def flatten(line: Line) -> FlatLine:
+    """Drop the glyphs of a finished line (see :class:`FlatLine`)."""
+    return FlatLine(line.text, line.x0, line.x1, line.top, line.bottom, line.page_width, line.page_height, line.rotated)
+
+
 def glyphs_text(glyphs: list[Glyph]) -> str:
     """Join glyphs sorted by x, putting one space where the gap is wider than 0.15 × font size
     (and always between multi-character glyphs, which are OCR words).

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from .clean import normalize_chars, tidy_lines
-from .layout import Glyph, Line, glyphs_to_lines, order_columns, rows_to_lines
+from .layout import FlatLine, Glyph, Line, flatten, glyphs_to_lines, order_columns, rows_to_lines
 from .pleading import classify_edges, join_hyphenated, repeated_footers, strip_margin_numbers
 from .source import SourceText, join_pages
 
@@ -45,7 +45,7 @@ def _safe_chr(code: int) -> str:
 class PageResult:
     """What one page gave: its lines, what was removed, whether OCR made it, warnings."""
 
-    lines: list[Line] = field(default_factory=list)
+    lines: list[FlatLine] = field(default_factory=list)
     removed: list[dict] = field(default_factory=list)
     ocr: bool = False
     warnings: list[dict] = field(default_factory=list)
@@ -194,8 +194,9 @@ def read_page(page, number: int, *, ocr: bool, ocr_timeout: float, max_chars: in
     body, removed = classify_edges(lines)
     if numbers:
         removed.append({"kind": "line_numbers", "text": numbers})
-    scan = has_image(page)
-    needs_ocr = scan and (_alnum(body) < MIN_PAGE_CHARS or looks_garbled(" ".join(line.text for line in body)))
+    weak = _alnum(body) < MIN_PAGE_CHARS or looks_garbled(" ".join(line.text for line in body))
+    scan = weak and has_image(page)
+    needs_ocr = scan
     if needs_ocr and ocr and ocr_mod.available():
         try:
             rows, w, h = ocr_mod.ocr_page(page, timeout=ocr_timeout)
@@ -220,8 +221,7 @@ def read_page(page, number: int, *, ocr: bool, ocr_timeout: float, max_chars: in
         else:
             reason = "has no text layer and OCR is not installed" if not ocr_mod.available() else "has no text OCR could read"
         result.warnings.append({"code": "pdf.no_text_layer", "message": f"Page {number} {reason}.", "page": number})
-    # keep body lines plus the removed lines' positions for the footer pass
-    result.lines = body
+    result.lines = [flatten(line) for line in body]  # glyphs dropped: memory stays per page
     result.removed = removed
     return result
 
