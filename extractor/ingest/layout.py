@@ -134,9 +134,10 @@ def glyphs_text(glyphs: list[Glyph]) -> str:
     out: list[str] = []
     prev: Glyph | None = None
     for g in glyphs:
-        if prev is not None and (len(g.text) > 1 or len(prev.text) > 1  # OCR words: always spaced
-                                 or g.x0 - prev.x1 > 0.15 * max(min(g.size, prev.size), 1.0)):
-            out.append(" ")
+        if prev is not None:
+            size = g.size if g.size < prev.size else prev.size
+            if len(g.text) > 1 or len(prev.text) > 1 or g.x0 - prev.x1 > 0.15 * (size if size > 1.0 else 1.0):
+                out.append(" ")  # multi-character glyphs are OCR words: always spaced
         out.append(g.text)
         prev = g
     return "".join(out)
@@ -219,13 +220,15 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     i = 0
     while i < len(rows):
         row = rows[i]
-        top, bottom, size = stats(row)
-        centre = (top + bottom) / 2
-        neighbours = ([rows[i + 1]] if i + 1 < len(rows) else []) + ([merged[-1]] if merged else [])
         target = None
+        neighbours = []
+        if len(row) <= 4:  # only short rows can be superscripts
+            top, bottom, size = stats(row)
+            centre = (top + bottom) / 2
+            neighbours = ([rows[i + 1]] if i + 1 < len(rows) else []) + ([merged[-1]] if merged else [])
         for other in neighbours:
             o_top, o_bottom, o_size = stats(other)
-            if size < 0.85 * o_size and len(row) <= 4 and o_top <= centre <= o_bottom:
+            if size < 0.85 * o_size and o_top <= centre <= o_bottom:
                 target = other
                 break
         if target is not None:
@@ -239,11 +242,14 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
 def _split_segments(row: list[Glyph]) -> list[Segment]:
     """Split a sorted row where the gap exceeds 1.5 × font size (column gutters, margin numbers)."""
     segments = [Segment([row[0]])]
+    current = segments[0].glyphs
     for prev, g in zip(row, row[1:]):
-        if g.x0 - prev.x1 > 1.5 * max(min(g.size, prev.size), 4.0):
-            segments.append(Segment([g]))
+        size = g.size if g.size < prev.size else prev.size
+        if g.x0 - prev.x1 > 1.5 * (size if size > 4.0 else 4.0):
+            current = [g]
+            segments.append(Segment(current))
         else:
-            segments[-1].glyphs.append(g)
+            current.append(g)
     return segments
 
 

@@ -111,6 +111,7 @@ def page_glyphs(page, max_chars: int = 200_000) -> tuple[list[Glyph], float, flo
         rect_ref = ctypes.byref(rect)
         loose_box, char_angle = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharAngle
         # pdfium's generated characters are only spaces and line breaks, skipped here with the real ones
+        prev: Glyph | None = None
         for i, ch in enumerate(text):
             if ch in _SKIP or not loose_box(tp, i, rect_ref):
                 continue
@@ -121,10 +122,15 @@ def page_glyphs(page, max_chars: int = 200_000) -> tuple[list[Glyph], float, flo
                 x0, x1 = x1, x0
             if y1 < y0:
                 y0, y1 = y1, y0
-            # pdfium measures the angle clockwise in radians; layout wants counter-clockwise degrees
-            angle = (360 - int(round(char_angle(tp, i) * 57.29577951308232 / 90.0)) % 4 * 90) % 360
+            # pdfium measures the angle clockwise in radians; layout wants counter-clockwise degrees.
+            # A glyph on the previous glyph's baseline, just right of it, shares its direction.
+            if prev is not None and prev.angle == 0 and abs(y1 - prev.bottom) < 0.5 and prev.x0 <= x0 <= prev.x1 + 3 * prev.size:
+                angle = 0
+            else:
+                angle = (360 - int(round(char_angle(tp, i) * 57.29577951308232 / 90.0)) % 4 * 90) % 360
             size = (x1 - x0) if angle in (90, 270) else (y1 - y0)
-            glyphs.append(Glyph(ch, x0, y0, x1, y1, max(size, 1.0), angle))
+            prev = Glyph(ch, x0, y0, x1, y1, max(size, 1.0), angle)
+            glyphs.append(prev)
     finally:
         textpage.close()
     return glyphs, width, height
@@ -146,7 +152,7 @@ def has_image(page) -> bool:
 
 
 def _alnum(lines: list[Line]) -> int:
-    return sum(ch.isalnum() for line in lines for ch in line.text)
+    return sum(sum(map(str.isalnum, line.text)) for line in lines)
 
 
 _WORDLIKE = re.compile(r"^[(\[\"'“‘]?(?:[A-Za-z][a-z]*|[A-Z]+)(?:['’-][A-Za-z]+)*[.,;:)\]\"'”’!?]*$|^[\d$%.,:/()§-]+$")
