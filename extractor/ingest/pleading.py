@@ -88,8 +88,9 @@ def is_ecf_header(text: str) -> bool:
 
 
 def footer_key(text: str) -> str:
-    """The shape of a footer line for spotting repeats across pages: lower case, digits as "#"."""
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
+    """The shape of a footer line for spotting repeats across pages: its lower-case words, without
+    numbers and punctuation ("258445_7.doc-- COMPLAINT" and "258445_7.doc COMPLAINT - 5" match)."""
+    return " ".join(re.findall(r"[a-z]+", text.lower()))
 
 
 def classify_edges(lines: list[Line], repeated_footers: frozenset[str] = frozenset()) -> tuple[list[Line], list[dict]]:
@@ -136,7 +137,7 @@ def _footer_place(line: Line) -> bool:
 
 def repeated_footers(pages_lines: list[list[Line]], min_share: float = 0.4) -> frozenset[str]:
     """Footer shapes (:func:`footer_key`) seen in the bottom band or sideways on at least two pages
-    and ``min_share`` of all pages; shapes without a letter (bare numbers) never count."""
+    and ``min_share`` of all pages; empty shapes (bare numbers) never count."""
     if len(pages_lines) < 2:
         return frozenset()
     counts: dict[str, int] = {}
@@ -145,7 +146,7 @@ def repeated_footers(pages_lines: list[list[Line]], min_share: float = 0.4) -> f
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
     need = max(2, min_share * len(pages_lines))
-    return frozenset(k for k, c in counts.items() if c >= need and re.search(r"[a-z]", k))
+    return frozenset(k for k, c in counts.items() if c >= need and k)
 
 
 @lru_cache(maxsize=1)
