@@ -236,3 +236,12 @@ def test_two_thousand_pages_over_limit():
     with pytest.raises(InputError) as exc:
         read_bytes(data, "huge.pdf")
     assert exc.value.code == "input.too_many_pages" and "2001" in exc.value.message
+
+
+def test_scan_with_only_an_ecf_stamp_keeps_the_stamp():
+    # OCR off, image pages whose only text is the ECF stamp: empty body, stamp kept, warnings per page
+    stamp = "Case 2:15-cv-05642-CAS Document 467 Filed 03/16/20 Page {} of 2 Page ID #:1"
+    data = make_pdf([[Text(60, 20, stamp.format(n), size=9)] for n in (1, 2)], image_pages={0, 1})
+    src = read_bytes(data, "verdict.pdf", NO_OCR)
+    assert src.text.strip() == "" and removed_of(src, "ecf_header") == [stamp.format(1), stamp.format(2)]
+    assert [(w["code"], w["page"]) for w in src.warnings] == [("pdf.no_text_layer", 1), ("pdf.no_text_layer", 2)]

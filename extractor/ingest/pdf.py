@@ -268,7 +268,9 @@ def read_pdf(data: bytes, *, max_pages: int, ocr: bool = True, ocr_timeout: floa
         A :class:`SourceText`; pages carry ``ocr`` and ``removed``.
     Raises:
         InputError: ``pdf.encrypted``, ``pdf.corrupt``, ``input.too_many_pages``,
-            ``input.timeout``, ``pdf.no_text`` (no page has any text).
+            ``input.timeout``, ``pdf.no_text`` (no page has any text, not even an ECF stamp;
+            a scan whose only text is its stamp gives empty text, the stamp in ``removed``
+            and a ``pdf.no_text_layer`` warning per page).
     """
     started = time.monotonic()
     pdf = open_pdfium(data)
@@ -304,7 +306,7 @@ def read_pdf(data: bytes, *, max_pages: int, ocr: bool = True, ocr_timeout: floa
     finally:
         pdf.close()
     texts, removed = finish_pages(results)
-    if not any(t.strip() for t in texts):
+    if not any(t.strip() for t in texts) and not any(removed):
         if ocr:
             from . import ocr as ocr_mod
             why = "OCR is not installed" if not ocr_mod.available() else "OCR found no text"
