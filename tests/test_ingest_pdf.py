@@ -245,3 +245,37 @@ def test_scan_with_only_an_ecf_stamp_keeps_the_stamp():
     src = read_bytes(data, "verdict.pdf", NO_OCR)
     assert src.text.strip() == "" and removed_of(src, "ecf_header") == [stamp.format(1), stamp.format(2)]
     assert [(w["code"], w["page"]) for w in src.warnings] == [("pdf.no_text_layer", 1), ("pdf.no_text_layer", 2)]
+
+
+def _fake_ocr(monkeypatch, calls):
+    from extractor.ingest import ocr
+    from extractor.ingest.layout import Glyph
+
+    def fake(page, timeout=120.0):
+        calls.append(timeout)
+        return [[Glyph("Scanned", 72, 100, 120, 112, 12), Glyph("words.", 125, 100, 160, 112, 12)]], 612.0, 792.0
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "ocr_page", fake)
+
+
+def test_ocr_only_pages_that_need_it(monkeypatch):
+    # page 1 has text, page 2 is a scan: only page 2 goes through OCR and is marked ocr
+    calls = []
+    _fake_ocr(monkeypatch, calls)
+    data = make_pdf([[Text(72, 100, "Typed page with enough words to count as text.")], []], image_pages={1})
+    src = read_bytes(data, "mixed.pdf", IngestSettings(ocr=True))
+    assert [p.ocr for p in src.pages] == [False, True] and len(calls) == 1
+    assert src.text.endswith("Scanned words.") and src.warnings == []
+
+
+def test_ocr_stops_past_the_time_budget(monkeypatch):
+    # past the budget OCR stops with one ocr.time_limit warning (the file is not failed at once)
+    import extractor.ingest.pdf as pdf_mod
+    calls = []
+    _fake_ocr(monkeypatch, calls)
+    clock = iter([0.0, 0.0, 5.0, 5.0, 5.0, 5.0])
+    monkeypatch.setattr(pdf_mod.time, "monotonic", lambda: next(clock, 5.0))
+    data = make_pdf([[Text(72, 100, "Typed page with enough words to count as text.")], [], []], image_pages={1, 2})
+    src = read_bytes(data, "scan.pdf", IngestSettings(ocr=True, max_seconds=4.0))
+    assert [w["code"] for w in src.warnings if w["code"] == "ocr.time_limit"] == ["ocr.time_limit"]
+    assert any(not p.ocr for p in src.pages[1:])

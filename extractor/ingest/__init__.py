@@ -30,8 +30,9 @@ class IngestSettings:
             the environment variable ``EXTRACTOR_OCR=0``, set by the CLI's ``--no-ocr``, turns the
             default off, also in batch worker processes).
         ocr_page_timeout: seconds Tesseract may spend on one page (120 s; a page takes about 4 s).
-        max_seconds: time budget for one PDF, checked between pages; past it the file
-            raises ``input.timeout`` so a batch never waits on one file for long (600 s).
+        max_seconds: time budget for one PDF, checked between pages (600 s): past it OCR stops
+            for the remaining pages (warning ``ocr.time_limit``), past twice it the file raises
+            ``input.timeout``, so a batch never waits on one file for long.
         max_page_chars: characters read from one page's text layer at most (200,000;
             a dense page has about 5,000).
     """

@@ -18,6 +18,8 @@ from .layout import Glyph
 
 # Render resolution: Tesseract is most accurate on 300 dpi text.
 OCR_DPI = 300
+# Largest page image rendered (pixels): a Letter page at 300 dpi has 8.4 million.
+MAX_PIXELS = 40_000_000
 # Words Tesseract is less sure of than this (0–100) are dropped: they are mostly specks and rules.
 MIN_CONFIDENCE = 30
 
@@ -54,8 +56,9 @@ def ocr_page(page, *, timeout: float = 120.0, dpi: int = OCR_DPI) -> tuple[list[
     exe = tesseract_path()
     if exe is None:
         raise OcrError("tesseract is not installed")
-    scale = dpi / 72.0
     width, height = page.get_size()
+    # at most MAX_PIXELS pixels: a hostile page size must not allocate gigabytes
+    scale = min(dpi / 72.0, (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
     bitmap = page.render(scale=scale, grayscale=True)
     try:
         image = bitmap.to_pil()
@@ -65,7 +68,7 @@ def ocr_page(page, *, timeout: float = 120.0, dpi: int = OCR_DPI) -> tuple[list[
             del image
             env = dict(os.environ, OMP_THREAD_LIMIT="1")
             try:
-                proc = subprocess.run([exe, png, "stdout", "-l", "eng", "--psm", "3", "--dpi", str(dpi), "tsv"],
+                proc = subprocess.run([exe, png, "stdout", "-l", "eng", "--psm", "3", "--dpi", str(round(72 * scale)), "tsv"],
                                       capture_output=True, timeout=timeout, env=env, check=False)
             except subprocess.TimeoutExpired as exc:
                 raise OcrError(f"timed out after {timeout:.0f} s") from exc

@@ -262,7 +262,8 @@ def read_pdf(data: bytes, *, max_pages: int, ocr: bool = True, ocr_timeout: floa
         max_pages: a document with more pages raises ``input.too_many_pages``.
         ocr: OCR pages without a usable text layer when Tesseract is installed.
         ocr_timeout: seconds allowed for OCR of one page.
-        max_seconds: time budget for the whole file (checked between pages).
+        max_seconds: time budget (checked between pages): past it OCR stops for the remaining
+            pages (warning ``ocr.time_limit``); past twice the budget the file raises ``input.timeout``.
         max_page_chars: characters read per page at most.
     Returns:
         A :class:`SourceText`; pages carry ``ocr`` and ``removed``.
@@ -283,8 +284,13 @@ def read_pdf(data: bytes, *, max_pages: int, ocr: bool = True, ocr_timeout: floa
         if n_pages > max_pages:
             raise InputError("input.too_many_pages", f"The PDF has {n_pages} pages; the limit is {max_pages}.")
         for index in range(n_pages):
-            if max_seconds is not None and time.monotonic() - started > max_seconds:
-                raise InputError("input.timeout", f"Reading stopped at page {index + 1} of {n_pages}: the time limit is {max_seconds:.0f} s.")
+            if max_seconds is not None:
+                elapsed = time.monotonic() - started
+                if elapsed > 2 * max_seconds:
+                    raise InputError("input.timeout", f"Reading stopped at page {index + 1} of {n_pages}: the time limit is {2 * max_seconds:.0f} s.")
+                if elapsed > max_seconds and ocr:
+                    ocr = False  # the text layer of the remaining pages is still read
+                    warnings.append({"code": "ocr.time_limit", "message": f"OCR stopped at page {index + 1} of {n_pages}: the time budget of {max_seconds:.0f} s was spent.", "page": index + 1})
             number = index + 1
             try:
                 page = pdf[index]
