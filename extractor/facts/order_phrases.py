@@ -35,8 +35,11 @@ def np_core(tok: Token) -> tuple[int, int]:
     doc = tok.doc
     # stop at a comma, parenthesis or relative clause between head and right edge
     for i in range(tok.i + 1, right + 1):
-        if doc[i].text in {",", "(", ";", "—", "–"} or doc[i].dep_ in ("relcl", "appos"):
+        if doc[i].text in {",", "(", ";", "—", "–"}:
             right = i - 1
+            break
+        if doc[i].dep_ in ("relcl", "appos"):
+            right = min(i, doc[i].left_edge.i) - 1
             break
     while left < tok.i and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
@@ -58,7 +61,9 @@ def subtree_span(tok: Token, skip_first_to: bool = True) -> tuple[int, int]:
 def clean_directive(text: str) -> str:
     """Trim a directive: one clause (cut at ";"), no enumeration labels, single spaces."""
     text = re.split(r";|\s\(\w\)\s|:\s*\(a\)", text)[0]
+    text = re.split(r",?\s+(?:and|but)\s+(?:\w+\s+){0,3}(?:shall|must|will)\b", text)[0]
     text = re.sub(r"\s+", " ", text).strip(" ,.:—–-")
+    text = re.sub(r"^(?:also|further|additionally|immediately)\s+", "", text, flags=re.I)
     return text
 
 

@@ -277,25 +277,33 @@ class _Finder:
     def _directive_of(self, tok: Token, action: str) -> tuple[str | None, int]:
         """The directive of an order verb and where it ends: its to-infinitive, its from-phrase, or its sentence."""
         for c in tok.children:
-            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in ("VERB", "AUX") or c.i > tok.i and c.nbor(-1).lower_ == "to"):
                 s, e = ph.subtree_span(c)
                 return self.ctx.text[s:e], e
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "from":
                 objs = [g for g in c.children if g.dep_ in ("pcomp", "pobj")]
+                phrase, e = "", c.idx + len(c)
                 if objs:
                     s, e = ph.subtree_span(objs[0])
-                    return self.ctx.text[s:e], e
-                # "enjoined from the" at a page break: the phrase continues in the next sentence
-                nxt = self.ctx.sentence_at(c.sent.end_char + 1)
-                if nxt.start_char >= c.sent.end_char:
-                    return self.ctx.text[nxt.start_char:nxt.end_char], c.idx + len(c)
+                    phrase = self.ctx.text[s:e]
+                if len(re.findall(r"\w+", phrase)) <= 2 and e >= c.sent.end_char - 3:
+                    # "enjoined from the" at a page break: the phrase continues in the next sentence
+                    nxt = self.ctx.sentence_at(c.sent.end_char + 1)
+                    if nxt.start_char >= c.sent.end_char:
+                        phrase = f"{phrase} {self.ctx.text[nxt.start_char:nxt.end_char]}".strip()
+                        phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase)
+                if phrase:
+                    return phrase, e
             if action == "sentence" and c.dep_ == "prep" and c.lower_ == "to":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     s, e = ph.subtree_span(objs[0])
                     phrase = re.split(r"\s+for\s+|,\s", self.ctx.text[s:e])[0]
                     return "serve " + phrase, s + len(phrase)
+        m = re.match(r"\s+(?:to|from)\s+([^;\n]+(?:\n[^;\n]+)?)", self.ctx.text[tok.idx + len(tok):tok.sent.end_char + 1])
+        if m:
+            return m.group(1), tok.idx + len(tok) + m.end(1)
         return None, tok.idx + len(tok)
 
     def passive(self, sent, tok, action, subj, auxes, modal, past) -> None:
@@ -344,7 +352,7 @@ class _Finder:
         if not directive_action and action == "remand" and obj:
             directive = f"remand {ph.strip_det(obj)}" + self._rest_after(tok)
         end = max(end, tok.idx + len(tok))
-        date = None if own else ph.sentence_date(sent.text, self.ctx.anchor_date)
+        date = None if own else ph.sentence_date(self._date_text(sent, subj), self.ctx.anchor_date)
         self.add(sent, start, min(end, sent.end_char if end <= sent.end_char else end), "order-passive", action,
                  own=own, court=agent_court, directed_to=directed, directive=directive, obj=obj, date=date)
 
@@ -357,6 +365,18 @@ class _Finder:
             return subj
         chunks = [c for c in sent.noun_chunks if c.start > dash.i and c.end <= verb.i]
         return chunks[0].root if chunks else subj
+
+    @staticmethod
+    def _date_text(sent: Span, subj: Token | None) -> str:
+        """The sentence without the subject's relative clauses ("who pled guilty in December 2024")."""
+        text = sent.text
+        if subj is None:
+            return text
+        for t in subj.subtree:
+            if t.dep_ in ("relcl", "acl"):
+                s, e = t.left_edge.idx - sent.start_char, t.right_edge.idx + len(t.right_edge) - sent.start_char
+                text = text[:s] + " " * (e - s) + text[e:]
+        return text
 
     def _rest_after(self, tok: Token) -> str:
         parts = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
@@ -408,7 +428,7 @@ class _Finder:
                 s2, e2 = ph.np_core(dobj)
                 obj = self.ctx.text[s2:e2]
                 end = max(end, e2)
-        date = None if own else ph.sentence_date(sent.text, self.ctx.anchor_date)
+        date = None if own else ph.sentence_date(self._date_text(sent, subj), self.ctx.anchor_date)
         self.add(sent, start, end, "order-active", action, own=own, court=court, directed_to=directed,
                  directive=directive, obj=obj, date=date)
 
