@@ -492,11 +492,12 @@ def find_dockets(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_JN = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,4}"
 JUDGE_LINE = [
-    re.compile(r"(?:Assigned\s+to|Presiding)\s*:\s*(?:Hon\.\s+|Honorable\s+)?(?:(?:Chief\s+)?(?:District\s+|Magistrate\s+|Senior\s+)?Judge\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4})"),
-    re.compile(r"(?:Before|Present)\s*:?\s+(?:The\s+)?Hon(?:orable|\.)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4})", re.I),
-    re.compile(r"(?m)^\s*(?:/s/\s*)?(?P<name>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]*){1,4})\s*,?\s*\n\s*(?:Chief\s+)?(?:United\s+States|U\.S\.)\s+(?:District|Magistrate|Bankruptcy|Circuit)\s+Judge", re.I),
-    re.compile(r"(?m)^\s*(?P<name>[A-Z][A-Z'’-]+),\s+(?:Chief\s+)?(?:U\.S\.\s+)?(?:DISTRICT|MAGISTRATE|CIRCUIT|SENIOR)\s+(?:DISTRICT\s+)?JUDGE\b"),
+    re.compile(r"(?:Assigned\s+to|Presiding)[ \t]*:[ \t]*(?:Hon\.[ \t]+|Honorable[ \t]+)?(?:(?:Chief[ \t]+)?(?:District[ \t]+|Magistrate[ \t]+|Senior[ \t]+)?Judge[ \t]+)?(?P<name>" + _JN + ")"),
+    re.compile(r"(?:Before|Present)[ \t]*:?[ \t]+(?:The[ \t]+)?Hon(?:orable|\.)[ \t]+(?P<name>" + _JN + ")", re.I),
+    re.compile(r"(?m)^[ \t]*(?:/s/[ \t]*)?(?P<name>[A-Z][A-Za-z.'’-]+(?:[ \t]+[A-Z][A-Za-z.'’-]*){1,4})[ \t]*,?[ \t]*\n[ \t]*(?:Chief[ \t]+)?(?:United[ \t]+States|U\.S\.)[ \t]+(?:District|Magistrate|Bankruptcy|Circuit)[ \t]+Judge", re.I),
+    re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z'’-]+),[ \t]+(?:Chief[ \t]+)?(?:U\.S\.[ \t]+)?(?:DISTRICT|MAGISTRATE|CIRCUIT|SENIOR)[ \t]+(?:DISTRICT[ \t]+)?JUDGE\b"),
 ]
 
 
@@ -506,7 +507,7 @@ def find_judge(text: str) -> tuple[int, int, str] | None:
         m = pat.search(text)
         if m:
             name = " ".join(m.group("name").split())
-            name = re.sub(r"\s*,?\s*(?:Judge|JUDGE)$", "", name)
+            name = re.sub(r"\s*,?\s*(?:Judge|JUDGE|Interpreter|Deputy|Courtroom|Court)\b.*$", "", name)
             if re.search(r"(?i)\b(?:united|states|district|court|judge)\b", name):
                 continue
             return m.start("name"), m.start("name") + len(m.group("name").rstrip()), name

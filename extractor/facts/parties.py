@@ -38,11 +38,16 @@ def vocab() -> dict:
 ROLE_RANK = {"caption": 5, "label": 4, "title": 3, "verb": 2, "default": 1}
 SUFFIXES = re.compile(r"(?i)[,\s]+(?:inc|llc|l\.l\.c|corp|corporation|company|co|ltd|llp|lp|l\.p|p\.c|pc|pllc|n\.a)\.?$")
 HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Hon|Judge|Justice)\.?\s+)+")
-REPORTER_AFTER = re.compile(
-    r"^[^;\n]{0,120}?(?:,|\s)\s*\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:Supp\.|App['’]x)?\s?(?:\dd|\dth)?|"
-    r"[A-Z][a-z]*\.(?:\s?[A-Z][a-z]*\.){0,3}(?:\s?(?:2d|3d|4th|App\.))?|WL|B\.R\.|T\.C\.)\s*\d|^[^;\n]{0,120}?,\s*No\.\s*[\w-]+,\s*\d{4}\s+WL")
+_NAMEISH = r"(?:[\s,]*(?<![\w.&'’-])(?:[A-Z][\w.&'’-]*|of|and|the|for|&|ex\s+rel\.|et\s+al\.|d/b/a)(?![\w.&'’-]))*"
+_REPORTER = (r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:Supp\.|App['’]x)?\s?(?:\dd|\dth)?|"
+             r"[A-Z][a-z]*\.(?:\s?[A-Z][a-z]*\.){0,3}(?:\s?(?:2d|3d|4th|App\.))?|WL|B\.R\.|T\.C\.)")
+CITE_AFTER = re.compile(_NAMEISH + r"(?:\s+v\.\s" + _NAMEISH + r")?,?\s*(?:\d{1,4}\s+" + _REPORTER + r"\s*\d"
+                        r"|No\.\s*[\w:-]+[,\s]*(?:\([^)]{0,40}\d{4}\)|\d{4}\s+WL))")
+V_BEFORE = re.compile(r"\sv\.\s+" + _NAMEISH + r"$")
+V_AFTER = re.compile(_NAMEISH + r"\s+v\.\s")
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
     s = (s or "").lower().replace("&", " and ")
     s = re.sub(r"[’'`]s\b", "", s)
@@ -52,6 +57,7 @@ def _norm(s: str) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=65536)
 def _core(name: str) -> str:
     """Normalized name without honorifics and corporate suffixes ("Toshiba Corporation" → "toshiba")."""
     n = HONORIFIC.sub("", name.strip())
@@ -128,21 +134,20 @@ def _pretty(name: str) -> str:
 
 
 def _cited(ctx: DocContext, start: int, end: int) -> bool:
-    """True for a name inside a cited case name ("Roe v. Wade, 410 U.S. 113") or a citation span."""
+    """True for a name inside a cited case name ("Roe v. Wade, 410 U.S. 113", "Harlan v. Ostrowski,
+    No. 22-1187 (9th Cir. 2023)") or inside a citation span."""
     if ctx.is_reserved(start, end, ("citation",)):
         return True
     text = ctx.text
     before = text[max(0, start - 120):start]
-    after = text[end:end + 160]
-    near_v = re.search(r"\bv\.\s*$|\bv\.\s+[^;.]{0,60}$", before) or re.match(r"^[^;\n]{0,80}?\sv\.\s", after) \
-        or re.match(r"^,?\s*(?:Inc\.|LLC|Corp\.)?\s*v\.\s", after)
-    if near_v and REPORTER_AFTER.match(after):
+    after = text[end:end + 200]
+    if not (V_BEFORE.search(before) or V_AFTER.match(after)):
+        return False
+    if CITE_AFTER.match(after):
         return True
-    if near_v and re.search(r"\bv\.\s", before[-80:] + " " + after[:10]) and ctx.is_reserved(end, end + 200, ("citation",)):
-        nxt = [s for s, e, lab in ctx.reserved if lab == "citation" and end <= s < end + 200]
-        if nxt and not re.search(r"[.;]\s", text[end:min(nxt)]):
-            return True
-    return False
+    # eyecite found the reporter cite that follows the case name
+    nxt = [s for s, e, lab in ctx.reserved if lab == "citation" and end <= s < end + 200]
+    return bool(nxt) and bool(re.fullmatch(_NAMEISH + r"(?:\s+v\.\s" + _NAMEISH + r")?[,\s]*", text[end:min(nxt)]))
 
 
 def _case_rows(ctx: DocContext) -> list[Mention]:
@@ -386,7 +391,7 @@ def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
     parties: list[Party] = []
     not_p = vocab()["_not"]
     # full names first (caption, courts, agencies, multiword names), then short forms
-    order = sorted(ms, key=lambda m: (m.alias or len(_core(m.text).split()) < 2, -m.rank, m.start))
+    order = sorted(ms, key=lambda m: (m.alias or len(_norm(m.text).split()) < 2, -m.rank, m.start))
     for m in order:
         if _norm(m.text) in not_p or _core(m.text) in not_p:
             continue
@@ -394,7 +399,7 @@ def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
         if p is None:
             if m.alias and not m.canonical:
                 continue
-            if len(_core(m.text).split()) < 2 and m.rank < ROLE_RANK["title"] and not m.canonical:
+            if len(_norm(m.text).split()) < 2 and m.rank < ROLE_RANK["title"] and not m.canonical:
                 continue
             name = m.canonical or m.text
             et = m.etype if m.etype in ("COURT", "GOV_AGENCY") else _etype(name, m.etype)
@@ -464,7 +469,11 @@ def _add_surname_mentions(ctx: DocContext, parties: list[Party]) -> None:
             if len(a) > 2:
                 words.add(_norm(a))
         for w in words:
-            for m in re.finditer(r"(?<![\w-])" + r"\s+".join(re.escape(x) for x in w.split()) + r"(?![\w-])", text, re.I):
+            flags = re.I
+            raw = next((a for a in p.aliases if _norm(a) == w), None)
+            if raw and raw.isupper():
+                w, flags = raw, 0
+            for m in re.finditer(r"(?<![\w-])" + r"\s+".join(re.escape(x) for x in w.split()) + r"(?![\w-])", text, flags):
                 if not m.group(0)[0].isupper():
                     continue
                 if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
@@ -510,7 +519,7 @@ def extract(ctx: DocContext) -> list[dict]:
             if p.etype == "PERSON":
                 keep = n >= 2 if news else n >= 4
             else:
-                keep = bool(CORP_WORDS.search(p.name)) and n >= (1 if news else 3)
+                keep = bool(SUFFIXES.search(p.name)) or bool(CORP_WORDS.search(p.name)) and n >= (1 if news else 3)
             if not keep:
                 continue
         if re.search(r"(?i)\blitigation\b", p.name) and p.etype != "COURT":

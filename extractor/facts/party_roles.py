@@ -47,7 +47,7 @@ OFFICIAL_TITLE = (r"(?:Special\s+Agent\s+in\s+Charge|Acting\s+Special\s+Agent\s+
 _PRE = re.compile(rf"(?<![\w])(?P<title>{JUDGE_TITLE}|{ATTY_TITLE}|{OFFICIAL_TITLE})[ \t]+(?P<names>{NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){NAME})*)")
 _POST = re.compile(rf"(?P<name>{NAME}),[ \t]+(?:the[ \t]+)?(?P<title>(?:{ATTY_TITLE}|{OFFICIAL_TITLE}|{JUDGE_TITLE}|Deputy\s+Attorney\s+General|Assistant\s+Attorney\s+General)"
                    rf"(?:[ \t]+(?:for|of|in)[ \t]+(?:the[ \t]+)?[^,.;\n]{{3,90}}?)?)(?=[,.;)\n]|\s+(?:said|stated|announced|argued|with|and\b))")
-_BEFORE = re.compile(rf"(?m)\bBefore:?\s+(?P<names>(?:[A-Z][A-Za-z'’.-]+(?:,?\s+(?:and\s+)?)?){{1,6}}),?\s+(?:Senior\s+)?(?:Chief\s+)?(?:Circuit\s+)?Judges?\b", re.I)
+_BEFORE = re.compile(r"(?m)\b(?:Before|BEFORE):?\s+(?P<names>(?:(?!(?:U\.S\.|United|District|Chief|Senior|Circuit)\b)[A-Z][A-Za-z'’-]+(?:,?\s+(?:and\s+|AND\s+)?)?){1,6}),?\s+(?:Senior\s+)?(?:Chief\s+)?(?:Circuit\s+)?(?:Judges|JUDGES|Justices)\b")
 _BEFORE_LIST = re.compile(r"(?:(?<=\s)|^)(?P<name>[A-Z][A-Za-z'’-]+)(?:,\s+(?P<title>(?:Senior\s+)?(?:Chief\s+)?(?:Circuit\s+)?Judges?))?")
 _SURNAME_J = re.compile(r"(?m)^\s*(?P<name>[A-Z][a-z][A-Za-z'’-]+),\s+(?:C\.\s*)?J\.\s*$")
 _SURNAME_JUDGE = re.compile(r"(?m)^\s*(?P<name>[A-Z][A-Z'’-]+|[A-Z][a-z]+),\s+(?P<title>(?:Chief\s+)?(?:U\.S\.\s+|United\s+States\s+)?(?:DISTRICT|MAGISTRATE|CIRCUIT|SENIOR\s+CIRCUIT|District|Magistrate|Circuit|Senior\s+Circuit)\s+(?:DISTRICT\s+)?(?:JUDGE|Judge))\b")
@@ -167,7 +167,7 @@ def attorney_cues(text: str) -> list[Cue]:
 _ACCUSED = re.compile(rf"(?P<name>{NAME}),[ \t]+\d{{1,3}},(?:[ \t]+of[ \t]+[A-Z][\w .]{{1,40}}?,?)?[ \t]+(?:(?:is|was|were|has[ \t]+been|had|previously)[ \t]+)*(?:charged|indicted|sentenced|convicted|pleaded|pled|arrested|agreed|admitted)\b")
 _HANDLED_BY = re.compile(rf"(?:litigation|case|prosecution|matter|lawsuit)[ \t]+(?:is|was)[ \t]+(?:being[ \t]+)?(?:handled|conducted|prosecuted|litigated|tried)[ \t]+by[ \t]+(?P<names>(?:[A-Z][\w ]+?[ \t]+Attorneys?[ \t]+)?{NAME}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){NAME})*)")
 _CLERK = re.compile(rf"(?m)(?P<name>{NAME}|[A-Z][A-Z.'’ -]{{4,40}}[A-Z]),[ \t]+Clerk\b|^[ \t]*(?P<name2>{NAME})[ \t]*\n[ \t]*Clerk(?:[ \t]+of[ \t]+(?:the[ \t]+)?Court)?[ \t]*$")
-_SUES = re.compile(r"(?P<name>(?:[A-Z][\w&.-]*[ \t]+){0,5}[A-Z][\w&.-]*)[ \t]+(?:filed|brought)[ \t]+(?:a|the|an)[ \t]+(?:\w+[ \t]+)?(?:lawsuit|suit|complaint|petition|action)\b|(?P<name2>(?:[A-Z][\w&.-]*[ \t]+){0,5}[A-Z][\w&.-]*)[ \t]+sued\b")
+_SUES = re.compile(r"(?P<name>(?:[A-Z][\w&’'-]*[ \t]+){0,5}[A-Z][\w&’'-]*)[ \t]+(?:filed|brought)[ \t]+(?:a|the|an)[ \t]+(?:\w+[ \t]+)?(?:lawsuit|suit|complaint|petition|action)\b|(?P<name2>(?:[A-Z][\w&’'-]*[ \t]+){0,5}[A-Z][\w&’'-]*)[ \t]+sued\b")
 
 
 def prose_cues(text: str) -> list[Cue]:
@@ -204,7 +204,8 @@ def label_cues(text: str) -> list[Cue]:
     """"Plaintiff Tessera, Inc.", "Defendants C. R. Bard, Inc. and ..." → the label's role."""
     out = []
     for m in _LABEL_NAME.finditer(text):
-        role = _LABEL_ROLE[m.group("label").lower().rstrip("s") if m.group("label").lower() != "amici" else "amici"]
+        label = m.group("label").lower()
+        role = _LABEL_ROLE.get(label) or _LABEL_ROLE.get(label[:-1], "other")
         for s, e in _split_names(text, m.start("names"), m.end("names")):
             out.append(Cue(s, e, role, method="label"))
     return out

@@ -1,0 +1,143 @@
+"""Caption, court, docket number and judge (extractor/facts/caption.py, caption_court.py)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractor.facts import caption
+from extractor.facts.caption_court import MODELS, court_data, find_courts
+
+
+class _Ctx:
+    """The two things find_case reads: the text and the reserve list."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.reserved: list[tuple[int, int, str]] = []
+
+    def reserve(self, start: int, end: int, label: str) -> None:
+        self.reserved.append((start, end, label))
+
+
+def parties(text):
+    return [(p.name, p.role, p.title) for p in caption.caption_parties(text)[0]]
+
+
+CAPTIONS = [
+    # plain complaint caption over several lines
+    ("IN THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF COLORADO\nCivil Action No. 1:21-cv-01061\n"
+     "BERKSHIRE LIFE INSURANCE COMPANY OF AMERICA,\nPlaintiff,\nv.\nANNA SCHUBERT,\nDefendant.\nCOMPLAINT\n",
+     [("BERKSHIRE LIFE INSURANCE COMPANY OF AMERICA", "plaintiff", None), ("ANNA SCHUBERT", "defendant", None)]),
+    # name over two lines, "et al.", pleading line numbers and a right-hand title column
+    ("8 UNITED STATES DISTRICT COURT\n9 FOR THE EASTERN DISTRICT OF CALIFORNIA\n11 TRACIE STILL, No. 1:11-cv-00637-EPG\n"
+     "12 Plaintiff, ORDER GRANTING MOTION FOR\nATTORNEY’S FEES\n13 v.\n(ECF No. 26)\n14 COMMISSIONER OF SOCIAL\n"
+     "SECURITY, ORDER SEALING DOCKET NUMBERS 26-2\n15 AND 26-3 AND REQUIRING COUNSEL TO\nDefendant. RE-FILE SUCH\n",
+     [("TRACIE STILL", "plaintiff", None), ("COMMISSIONER OF SOCIAL SECURITY", "defendant", None)]),
+    # official capacity becomes the title; a list of persons shares it
+    ("SUSAN JANE HOGARTH, Plaintiff,\nv.\nKAREN BRINSON BELL, in her official capacity as Executive Director of the "
+     "State Board; STACY EGGERS IV, KEVIN N. LEWIS, and SIOBHAN MILLEN, in their official capacities as Members of "
+     "the State Board, Defendants.\n",
+     [("SUSAN JANE HOGARTH", "plaintiff", None),
+      ("KAREN BRINSON BELL", "defendant", "Executive Director of the State Board"),
+      ("STACY EGGERS IV", "defendant", "Member of the State Board"),
+      ("KEVIN N. LEWIS", "defendant", "Member of the State Board"),
+      ("SIOBHAN MILLEN", "defendant", "Member of the State Board")]),
+    # "a Delaware corporation" is a descriptor, not part of the name
+    ("UNITED STATES DISTRICT COURT\nDISTRICT OF DELAWARE\nACME WIDGETS, INC., a Delaware corporation,\nPlaintiff,\n"
+     "v.\nJOHN DOE,\nDefendant.\n",
+     [("ACME WIDGETS, INC.", "plaintiff", None), ("JOHN DOE", "defendant", None)]),
+    # "Plaintiff—Appellant" / "Defendants—Appellees": the appellate role wins
+    ("No. 21-50498\nVanessa St. Pierre,\nPlaintiff—Appellant,\nversus\nStandard Insurance Company; Dearborn National Life\n"
+     "Insurance Company,\nDefendants—Appellees.\n",
+     [("Vanessa St. Pierre", "appellant", None), ("Standard Insurance Company", "appellee", None),
+      ("Dearborn National Life Insurance Company", "appellee", None)]),
+    # United States of America v. X with ")" column rules (transcripts)
+    ("United States of America, )\n)\nPlaintiff, ) NO. CR-19-0491 JST\n)\nVS. ) Friday, June 26, 2020\n)\n"
+     "James Heyward Silcox III, ) Oakland, California\n)\n) Change of Plea\nDefendant. )\n",
+     [("United States of America", "plaintiff", None), ("James Heyward Silcox III", "defendant", None)]),
+    # "In re X": the subject of the matter
+    ("UNITED STATES COURT OF APPEALS\nFOR THE TENTH CIRCUIT\nIn re: RICHARD P. LIEBOWITZ No. 21-800\nORDER\n",
+     [("RICHARD P. LIEBOWITZ", "other", None)]),
+    # "In re" a litigation is no party
+    ("IN THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF ARIZONA\nIN RE: Bard IVC Filters Products "
+     "No. MDL 15-02641\nLiability Litigation,\n", []),
+    # docket report title line
+    ("U.S. District Court\nCase title: USA v. MANAFORT et al\nDate Filed: 10/27/2017\n",
+     [("USA", "plaintiff", None), ("MANAFORT", "defendant", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CAPTIONS)
+def test_caption_parties(text, expected):
+    assert parties(text) == expected
+
+
+CASES = [
+    # complaint: court normalized, docket from the ECF header
+    ("Case 1:21-cv-01061-KLM Document 1 Filed 04/16/21 USDC Colorado Page 1 of 16\nIN THE UNITED STATES DISTRICT COURT\n"
+     "FOR THE DISTRICT OF COLORADO\nBERKSHIRE LIFE INSURANCE COMPANY OF AMERICA,\nPlaintiff,\nv.\nANNA SCHUBERT,\nDefendant.\n",
+     {"caption": "Berkshire Life Insurance Company of America v. Anna Schubert",
+      "court": "United States District Court for the District of Colorado", "docket_number": "1:21-cv-01061-KLM"}),
+    # criminal docket number with judge initials
+    ("UNITED STATES DISTRICT COURT\nEASTERN DISTRICT OF CALIFORNIA\nCase No. 2:18-cr-00119-WBS\n",
+     {"court": "United States District Court for the Eastern District of California", "docket_number": "2:18-cr-00119-WBS"}),
+    # appellate "No. 19-1234" and a circuit court
+    ("United States Court of Appeals\nFor the First Circuit\nNo. 19-1234\n",
+     {"court": "United States Court of Appeals for the First Circuit", "docket_number": "19-1234"}),
+    # "Case No. 5:21-cv-1" (short form)
+    ("SUPREME COURT OF ALABAMA\nCase No. 5:21-cv-1\n", {"court": "Supreme Court of Alabama", "docket_number": "5:21-cv-1"}),
+    # judge from the docket's "Assigned to" line, not the next line
+    ("U.S. District Court\nDistrict of Columbia (Washington, DC)\nCRIMINAL DOCKET FOR CASE #: 1:17-cr-00201-ABJ-1\n"
+     "Assigned to: Judge Amy Berman Jackson\nDefendant (1)\n",
+     {"court": "United States District Court for the District of Columbia", "docket_number": "1:17-cr-00201-ABJ-1",
+      "judge": "Amy Berman Jackson"}),
+    # judge from "MARTINOTTI, DISTRICT JUDGE" signature heading
+    ("UNITED STATES DISTRICT COURT\nDISTRICT OF NEW JERSEY\nMARTINOTTI, DISTRICT JUDGE\nBefore this Court is ...\n",
+     {"judge": "Martinotti"}),
+    # a news story: no caption, no docket
+    ("WASHINGTON (AP) — The IRS shared data with ICE, a court filing says.\n",
+     {"caption": None, "docket_number": None, "judge": None}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_find_case(text, expected):
+    got = caption.find_case(_Ctx(text))
+    assert set(got) == {"caption", "court", "docket_number", "judge"}
+    for key, value in expected.items():
+        assert got[key] == value, key
+
+
+def test_docket_spans_reserved():
+    # every docket number span is reserved with label "docket" so no quantity is read from it
+    text = "Case 2:16-cv-00123-ABC Document 24 Filed 08/05/16\nCase No. 5:21-cv-1\nIt cost $5."
+    ctx = _Ctx(text)
+    caption.find_case(ctx)
+    spans = {text[s:e] for s, e, lab in ctx.reserved if lab == "docket"}
+    assert spans == {"2:16-cv-00123-ABC", "5:21-cv-1"}
+
+
+COURTS = [
+    ("U.S. District Court for the Central District of California", "United States District Court for the Central District of California"),
+    ("United States District Court, E.D. North Carolina", "United States District Court for the Eastern District of North Carolina"),
+    ("the Fifth Circuit", "United States Court of Appeals for the Fifth Circuit"),
+    ("Supreme Court of the United States", "Supreme Court of the United States"),
+    ("a federal court in Los Angeles", "federal court in Los Angeles"),
+    ("United States Judicial Panel for Multidistrict Litigation", "United States Judicial Panel on Multidistrict Litigation"),
+]
+
+
+@pytest.mark.parametrize("text,name", COURTS)
+def test_court_names(text, name):
+    assert [c.name for c in find_courts(text)] == [name]
+
+
+def test_no_court_in_plain_prose():
+    # "5th Circuit Rule 47.5" and "the district" are no court names
+    assert find_courts("Pursuant to 5th Circuit Rule 47.5, the district clerk ...") == []
+
+
+def test_courts_json_round_trip():
+    data = json.loads((MODELS / "courts.json").read_text(encoding="utf-8"))
+    assert data == court_data() and data["states"]["California"] == "Cal." and "_about" in data
