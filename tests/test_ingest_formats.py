@@ -103,6 +103,7 @@ def test_page_number_pattern(text, expected):
     (["the Anti-", "Defamation League"], ["the Anti-", "Defamation League"]),  # capital follows: kept
     (["he said --", "and left"], ["he said --", "and left"]),            # a dash, not a hyphen
     (["the defen-", "dant’s motion"], ["the defendant’s", "motion"]),    # apostrophe kept with the word
+    (["the worst-", "case-scenario test"], ["the worst-case-scenario", "test"]),  # a compound going on keeps it
 ])
 def test_join_hyphenated(lines, expected):
     assert join_hyphenated(lines) == expected

@@ -23,6 +23,8 @@ class Glyph:
         x0, top, x1, bottom: box in points, top-down coordinates.
         size: font size in points (box height when unknown).
         angle: text direction in degrees counter-clockwise, rounded to 0/90/180/270.
+        space_before: the PDF (or pdfium) put a space or line break right before this glyph
+            in the content stream: a word starts here whatever the gap.
     """
 
     text: str
@@ -32,6 +34,7 @@ class Glyph:
     bottom: float
     size: float
     angle: int = 0
+    space_before: bool = False
 
 
 @dataclass
@@ -125,8 +128,9 @@ def flatten(line: Line) -> FlatLine:
 
 
 def glyphs_text(glyphs: list[Glyph]) -> str:
-    """Join glyphs sorted by x, putting one space where the gap is wider than 0.15 × font size
-    (and always between multi-character glyphs, which are OCR words).
+    """Join glyphs sorted by x, putting one space where the content stream had one
+    (``space_before``), where the gap is wider than 0.15 × font size, and always between
+    multi-character glyphs (OCR words).
 
     The 0.15 em threshold sits between letter spacing (< 0.1 em in court fonts)
     and the narrowest word space (about 0.25 em in Times).
@@ -136,7 +140,8 @@ def glyphs_text(glyphs: list[Glyph]) -> str:
     for g in glyphs:
         if prev is not None:
             size = g.size if g.size < prev.size else prev.size
-            if len(g.text) > 1 or len(prev.text) > 1 or g.x0 - prev.x1 > 0.15 * (size if size > 1.0 else 1.0):
+            if (g.space_before or len(g.text) > 1 or len(prev.text) > 1
+                    or g.x0 - prev.x1 > 0.15 * (size if size > 1.0 else 1.0)):
                 out.append(" ")  # multi-character glyphs are OCR words: always spaced
         out.append(g.text)
         prev = g
@@ -146,11 +151,11 @@ def glyphs_text(glyphs: list[Glyph]) -> str:
 def _rotate(g: Glyph, angle: int, width: float, height: float) -> Glyph:
     """Map a glyph into the frame where text of direction ``angle`` reads left to right."""
     if angle == 90:  # text runs up the page: reading x = distance from the bottom
-        return Glyph(g.text, height - g.bottom, g.x0, height - g.top, g.x1, g.size, 0)
+        return Glyph(g.text, height - g.bottom, g.x0, height - g.top, g.x1, g.size, 0, g.space_before)
     if angle == 180:
-        return Glyph(g.text, width - g.x1, height - g.bottom, width - g.x0, height - g.top, g.size, 0)
+        return Glyph(g.text, width - g.x1, height - g.bottom, width - g.x0, height - g.top, g.size, 0, g.space_before)
     if angle == 270:  # text runs down the page
-        return Glyph(g.text, g.top, width - g.x1, g.bottom, width - g.x0, g.size, 0)
+        return Glyph(g.text, g.top, width - g.x1, g.bottom, width - g.x0, g.size, 0, g.space_before)
     return g
 
 

@@ -161,7 +161,7 @@ def hyphen_prefixes() -> frozenset[str]:
 
 
 _HYPHEN_END = re.compile(r"([A-Za-z]{2,})-$")
-_WORD_START = re.compile(r"^([a-z][\w'’]*[.,;:!?)\]]*)\s*")
+_WORD_START = re.compile(r"^([a-z][\w'’]*(?:-[\w'’]+)*[.,;:!?)\]]*)\s*")
 
 
 def join_hyphenated(lines: list[str]) -> list[str]:
@@ -169,7 +169,8 @@ def join_hyphenated(lines: list[str]) -> list[str]:
 
     Only a hyphen at the very end of a line after two or more letters, and only
     when the next line starts with a lower-case letter; "well-known" inside a
-    line is untouched, and listed prefixes ("self-", "well-") keep their hyphen.
+    line is untouched, and listed prefixes ("self-", "well-") and compounds that
+    continue after the break ("worst-" + "case-scenario") keep their hyphen.
     """
     out = list(lines)
     i = 0
@@ -180,7 +181,8 @@ def join_hyphenated(lines: list[str]) -> list[str]:
         if m and w and not out[i].endswith("--"):
             first = m.group(1)
             piece = w.group(1)
-            joiner = "-" if first.lower() in hyphen_prefixes() else ""
+            # a listed prefix, or a compound that goes on ("worst-" + "case-scenario"), keeps the hyphen
+            joiner = "-" if first.lower() in hyphen_prefixes() or "-" in piece else ""
             out[i] = out[i][: m.start(1)] + first + joiner + piece
             rest = nxt[w.end():]
             if rest:
