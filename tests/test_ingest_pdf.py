@@ -117,7 +117,7 @@ def test_c10_sentence_continues_across_the_break(c10):
     p1, p2 = c10.pages
     assert c10.text[p1.start_char:p1.end_char].endswith("Plaintiffs ask the Court to enjoin the")
     assert c10.text[p2.start_char:p2.end_char].startswith("Department from releasing the records before July 1, 2025.")
-    assert c10.text[p1.end_char:p2.start_char].strip() == ""
+    assert c10.text[p1.end_char:p2.start_char] == "\n"  # one newline: the sentence goes on
 
 
 # --- page furniture, hyphenation, rotation ------------------------------------------------
@@ -279,3 +279,14 @@ def test_ocr_stops_past_the_time_budget(monkeypatch):
     src = read_bytes(data, "scan.pdf", IngestSettings(ocr=True, max_seconds=4.0))
     assert [w["code"] for w in src.warnings if w["code"] == "ocr.time_limit"] == ["ocr.time_limit"]
     assert any(not p.ocr for p in src.pages[1:])
+
+
+@pytest.mark.parametrize("prev, nxt, expected", [
+    ("Plaintiffs ask the Court to enjoin the", "Department from releasing", True),   # mid-sentence
+    ("The motion is denied.", "The Court turns to", False),                        # sentence ended
+    ("as the Court held in", "(citation omitted)", False),                         # next page opens with a bracket
+    ("IT IS SO ORDERED:", "1. Defendant shall", False),                            # colon ends a lead-in
+])
+def test_page_continues(prev, nxt, expected):
+    from extractor.ingest.source import page_continues
+    assert page_continues(prev, nxt) is expected

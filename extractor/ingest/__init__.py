@@ -29,7 +29,8 @@ class IngestSettings:
         ocr: OCR pages without a usable text layer when Tesseract is installed (on by default;
             the environment variable ``EXTRACTOR_OCR=0``, set by the CLI's ``--no-ocr``, turns the
             default off, also in batch worker processes).
-        ocr_page_timeout: seconds Tesseract may spend on one page (120 s; a page takes about 4 s).
+        ocr_page_timeout: seconds Tesseract may spend on one page (300 s: a page takes about 5 s of
+            CPU, but a loaded machine stretches that many times).
         max_seconds: time budget for one PDF, checked between pages (600 s): past it OCR stops
             for the remaining pages (warning ``ocr.time_limit``), past twice it the file raises
             ``input.timeout``, so a batch never waits on one file for long.
@@ -40,7 +41,7 @@ class IngestSettings:
     max_bytes: int = 200 * 1024 * 1024
     max_pages: int = 2000
     ocr: bool = field(default_factory=lambda: os.environ.get("EXTRACTOR_OCR", "1") != "0")
-    ocr_page_timeout: float = 120.0
+    ocr_page_timeout: float = 300.0
     max_seconds: float | None = 600.0
     max_page_chars: int = 200_000
 

@@ -68,7 +68,8 @@ def ocr_page(page, *, timeout: float = 120.0, dpi: int = OCR_DPI) -> tuple[list[
             del image
             env = dict(os.environ, OMP_THREAD_LIMIT="1")
             try:
-                proc = subprocess.run([exe, png, "stdout", "-l", "eng", "--psm", "3", "--dpi", str(round(72 * scale)), "tsv"],
+                proc = subprocess.run([exe, png, "stdout", "-l", "eng", "--psm", "3", "--dpi", str(round(72 * scale)),
+                                       "-c", "tessedit_do_invert=0", "tsv"],
                                       capture_output=True, timeout=timeout, env=env, check=False)
             except subprocess.TimeoutExpired as exc:
                 raise OcrError(f"timed out after {timeout:.0f} s") from exc

@@ -58,15 +58,33 @@ class SourceText:
         return self.pages[lo].number
 
 
+# Characters that end a sentence (with closing quotes and brackets after them).
+_SENTENCE_END = ".?!:;\"”’)]"
+
+
+def page_continues(previous: str, following: str) -> bool:
+    """True when ``previous`` page text stops mid-sentence and ``following`` goes on with it.
+
+    Rule: the previous page's last character is not sentence-final punctuation
+    (``. ? ! : ;`` or a closing quote/bracket) and the next page starts with a letter.
+    """
+    prev, nxt = previous.rstrip(), following.lstrip()
+    return bool(prev) and bool(nxt) and prev[-1] not in _SENTENCE_END and nxt[0].isalpha()
+
+
 def join_pages(page_texts: list[str], ocr_flags: list[bool] | None = None,
-               removed: list[tuple] | None = None, separator: str = "\n\n") -> tuple[str, list[PageSpan]]:
+               removed: list[tuple] | None = None, separator: str = "\n\n",
+               continuation: str = "\n") -> tuple[str, list[PageSpan]]:
     """Join cleaned page texts into one text and build the page map.
 
     Args:
         page_texts: cleaned text of each page, in order (page 1 first).
         ocr_flags: per page, whether OCR produced it.
         removed: per page, what cleaning removed.
-        separator: put between pages; belongs to no page.
+        separator: put between pages; belongs to no page. A blank line, which the
+            sentence splitter treats as a break.
+        continuation: put instead of ``separator`` when a sentence runs on to the next
+            page (:func:`page_continues`), so it stays one sentence (CASES.md C-10).
     Returns:
         ``(text, pages)`` where ``text[p.start_char:p.end_char] == page_texts[p.number - 1]``.
     """
@@ -75,8 +93,9 @@ def join_pages(page_texts: list[str], ocr_flags: list[bool] | None = None,
     pos = 0
     for i, page_text in enumerate(page_texts):
         if i:
-            parts.append(separator)
-            pos += len(separator)
+            sep = continuation if page_continues(page_texts[i - 1], page_text) else separator
+            parts.append(sep)
+            pos += len(sep)
         pages.append(PageSpan(
             number=i + 1, start_char=pos, end_char=pos + len(page_text),
             ocr=bool(ocr_flags[i]) if ocr_flags else False,
