@@ -149,6 +149,11 @@ def sentence_date(text: str, anchor: dt.date | None) -> str | None:
     m = re.search(r"\b([A-Z][a-z]+)\s+(\d{4})\b", text)
     if m and m.group(1).lower() in _MONTHS:
         return f"{int(m.group(2)):04d}-{_MONTHS[m.group(1).lower()]:02d}"
+    m = re.search(r"\b(?:on\s+|last\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text)
+    if m and anchor is not None:
+        wd = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(m.group(1).lower())
+        back = (anchor.weekday() - wd) % 7
+        return (anchor - dt.timedelta(days=back)).isoformat()
     m = re.search(r"\b(?:[Ii]n|[Ss]ince)\s+((?:19|20)\d{2})\b", text)
     if m:
         return m.group(1)

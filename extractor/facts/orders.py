@@ -45,7 +45,7 @@ def vocabulary() -> dict:
 
 
 _DECRETAL_RE = re.compile(
-    r"IT IS (?:HEREBY |FURTHER |THEREFORE )*ORDERED|ORDERED,? ADJUDGED|^\s*(?:[IVX]+\.\s*)?CONCLUSION\b"
+    r"IT IS (?:HEREBY |FURTHER |THEREFORE |SO )*ORDERED|ORDERED,? ADJUDGED|^\s*(?:[IVX]+\.\s*)?CONCLUSION\b"
     r"|For the (?:foregoing|above|following|reasons)|Accordingly, (?:it is|the Court|IT IS)", re.M | re.I)
 _HEADING_RE = re.compile(
     r"\bORDER\s+(?P<verbs>(?:(?:AND\s+)?(?:GRANTING|DENYING|DISMISSING|REMANDING|AFFIRMING|REVERSING|VACATING|"
@@ -72,7 +72,14 @@ def own_court(ctx: DocContext) -> str:
 
 
 def _is_court_doc(ctx: DocContext) -> bool:
-    return ctx.kind in vocabulary()["court_doc_kinds"] and ctx.kind != "news"
+    """A court's or a party's own filing (its orders are made here); news and
+    uncaptioned "other" text only report orders."""
+    if ctx.kind == "news":
+        return False
+    if ctx.kind == "other":
+        case = ctx.case or {}
+        return bool(case.get("court") or case.get("docket_number"))
+    return ctx.kind in vocabulary()["court_doc_kinds"]
 
 
 def _is_headline(sent: Span) -> bool:
@@ -137,6 +144,11 @@ class _Finder:
         if tok.lower_ in ("we", "i") and self.court_doc:
             return True
         if tok.lemma_.lower() in self.voc["court_nouns"] or tok.lower_ in self.voc["court_nouns"]:
+            return True
+        if any(c.dep_ == "compound" and c.lower_ in self.voc["court_nouns"] for c in tok.subtree if c.i < tok.i):
+            return True  # "U.S. District Judge Rosalind Marsh"
+        if any(p.get("role") == "judge" and any(m["start_char"] <= tok.idx < m["end_char"] for m in p.get("mentions") or [])
+               for p in self.ctx.parties):
             return True
         return any(p.get("entity_type") == "COURT" and any(m["start_char"] <= tok.idx < m["end_char"]
                                                           for m in p.get("mentions") or [])
@@ -269,6 +281,8 @@ class _Finder:
         modal = [c.lower_ for c in auxes if c.tag_ == "MD"]
         past = tok.tag_ == "VBD" or any(c.lower_ in ("was", "were", "had") for c in auxes) or (
             any(c.lower_ in ("has", "have") for c in auxes) and not passive)
+        if tok.text.isupper() and not any(c.lower_ in ("was", "were", "had") for c in auxes):
+            past = False  # "we AFFIRM", "is DENIED": the tagger reads capitals as past tense
         if passive:
             self.passive(sent, tok, action, subj_pass, auxes, modal, past)
         elif subj is not None:
@@ -347,8 +361,8 @@ class _Finder:
         elif not self.court_doc:
             return
         directive, end = self._directive_of(tok, action) if directive_action else (None, tok.idx + len(tok))
-        if directive_action and not directive and not directed:
-            return
+        if directive_action and not directed:
+            return  # "IT IS ORDERED that ...": the that-clause makes its own fact
         if not directive_action and action == "remand" and obj:
             directive = f"remand {ph.strip_det(obj)}" + self._rest_after(tok)
         end = max(end, tok.idx + len(tok))

@@ -58,10 +58,11 @@ class _Quotes:
         """The speaker named in ``text[start:end]`` and the speaker's title."""
         text = self.text
         seg = text[start:end]
-        for p in _persons(self.ctx):
-            for m in p.get("mentions") or []:
-                if start <= m["start_char"] and m["end_char"] <= end:
-                    return p["name"], p.get("title") or self._title_around(start, end, m["start_char"], m["end_char"])
+        hits = sorted((m["start_char"], m["end_char"], p) for p in _persons(self.ctx)
+                      for m in p.get("mentions") or [] if start <= m["start_char"] and m["end_char"] <= end)
+        if hits:
+            ms, me, p = hits[0]
+            return p["name"], p.get("title") or self._title_around(start, end, ms, me)
         span = self.ctx.doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             for ent in span.ents:
@@ -79,6 +80,39 @@ class _Quotes:
             if chunks:
                 return re.sub(r"^(?:a|an|the)\s+", "", chunks[0].text, flags=re.I), None
         return None, None
+
+    def subject_speaker(self, vs: int, ve: int) -> tuple[str | None, str | None]:
+        """The speaker as the subject of the speech verb at ``[vs, ve)``: "Lisa Gilbert, co-president of
+        Public Citizen said" -> ("Lisa Gilbert", "co-president of Public Citizen")."""
+        span = self.ctx.doc.char_span(vs, ve, alignment_mode="expand")
+        if span is None:
+            return None, None
+        verb = span.root
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None, None
+        if subj.lower_ in _PRONOUNS:
+            return self.last_speaker
+        appos = next((c for c in subj.children if c.dep_ == "appos"), None)
+        title = None
+        if appos is not None:
+            # everything between the name and the verb: "co-president of Public Citizen"
+            title = " ".join(self.text[subj.idx + len(subj):verb.idx].split()).strip(" ,") or None
+        name_toks = [t for t in subj.subtree if t.i <= subj.i and (t.dep_ == "compound" or t is subj)
+                     and t.ent_type_ == "PERSON"]
+        if not name_toks:
+            return None, None
+        ns, ne = name_toks[0].idx, subj.idx + len(subj)
+        for p in _persons(self.ctx):
+            for m in p.get("mentions") or []:
+                if m["start_char"] < ne and ns < m["end_char"]:
+                    return p["name"], title or p.get("title")
+        name = self._resolve_surname(self._strip_title(self.text[ns:ne]), ns)
+        if title is None:
+            before = [t for t in subj.subtree if t.i < name_toks[0].i and t.dep_ == "compound"]
+            if before:
+                title = self.text[before[0].idx:name_toks[0].idx].strip() or None
+        return name, title
 
     def _strip_title(self, name: str) -> str:
         return re.sub(r"^(?:U\.S\.\s+)?(?:Attorney|Judge|Justice|Agent|Officer|Director|Secretary)\s+", "", name)
@@ -142,9 +176,11 @@ class _Quotes:
                     s, e = after.start("who2"), after.end("who2")
                 speaker, title = self.speaker_in(s, e)
             elif before:
-                s = max(line_start, sent.start_char)
-                s = self._clause_start(s, before.start())
-                speaker, title = self.speaker_in(s, before.start())
+                speaker, title = self.subject_speaker(before.start(), before.start() + len(before.group("verb")))
+                if not speaker:
+                    s = max(line_start, sent.start_char)
+                    s = self._clause_start(s, before.start())
+                    speaker, title = self.speaker_in(s, before.start())
             elif prev_speaker and 0 <= m.start() - prev_end < 300 and "\n" not in text[prev_end:m.start()] and \
                     self._only_attribution(text[prev_end:m.start()]):
                 speaker, title = prev_speaker
