@@ -54,7 +54,7 @@ STOP_LINE = re.compile(
     r"CERTIORARI|Before\b|BEFORE\b|Argued\b|Submitted\b|Decided\b|Filed\b|\[|.*\bCOURT\b|Clerk\b)", re.I)
 DESCRIPTOR = re.compile(
     r",?\s*\b(?:(?:individually\s+and\s+)?in\s+(?:his|her|their|its)\s+(?:official\s+)?capacit(?:y|ies)\s+as\s+(?P<title>[^;]*?)"
-    r"|(?:individually|personally)(?:\s+and\s+on\s+behalf\s+of[^;,]*)?"
+    r"|(?:individually|personally)(?:\s+and\s+on\s+behalf\s+of[^;,]*|\s+and\s+(?:d/b/a|as)\s+[^;,]*)?"
     r"|(?:an?|the)\s+(?:[A-Z][a-z]+\s+)?(?:corporation|limited\s+liability\s+company|partnership|municipal\s+corporation|"
     r"minor|individual|non-?profit\s+corporation|company|political\s+subdivision)\b[^;]*?"
     r"|as\s+(?:trustee|administrat\w+|executor|executrix|personal\s+representative|guardian|next\s+friend|successor)\b[^;]*?"
@@ -176,36 +176,57 @@ _PERSONISH = re.compile(r"^[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){1,4}(
 
 
 _SUFFIX = re.compile(r"(?i)^(?:inc|llc|l\.l\.c|corp|co|ltd|llp|l\.p|lp|p\.c|pc|pllc|p\.a|n\.a|jr|sr|ii|iii|iv|ph\.d|m\.d|esq)\.?$")
+_SUFFIX_START = re.compile(r"(?i)^(?:inc|llc|l\.l\.c|corp|co|ltd|llp|l\.p|lp|p\.c|pc|pllc|p\.a|n\.a)\.?\s+(?:d/b/a|dba|f/k/a|fka|a/k/a)\b")
 _CORP_END = re.compile(r"(?i)(?:\b(?:inc|llc|l\.l\.c|corp|corporation|company|co|ltd|llp|lp|p\.c|pllc|p\.a|n\.a|bank|association|trust)\.?)$")
 
 
+_SKIP_PART = re.compile(r"(?i)^(?:individually|personally|through\s|by\s+and\s+through|on\s+behalf|a\s+minor|and\s+on\s+behalf|"
+                        r"(?:her|his|their)\s+(?:mother|father|parent|guardian)|next\s+friend$)")
+_ALIAS_PART = re.compile(r"(?i)^(?:d/b/a|dba|f/k/a|fka|a/k/a|aka)\b")
+
+
 def _split_names(k: _Kept, a: int, b: int) -> list[tuple[int, int, str | None]]:
-    """Split ``k.s[a:b]`` into party names; return ``(start, end, title)`` in kept offsets."""
+    """Split ``k.s[a:b]`` into party names; return ``(start, end, title)`` in kept offsets.
+
+    Descriptors ("in his official capacity as T" → title T for the names before it,
+    "individually", "a Delaware corporation", "as Trustee for ...") are dropped;
+    "d/b/a X" and "f/k/a X" stay with the name before them; commas and "and" split
+    only when every piece is a complete name (a person's name or one ending in a
+    corporate suffix), so "Department of Health and Human Services" stays whole.
+    """
     s = k.s
     out: list[tuple[int, int, str | None]] = []
-    for sa, sb in _segments(s, a, b, r";\s*(?:and\s+)?"):
-        title = None
-        d = DESCRIPTOR.search(s, sa, sb)
-        sb_name = sb
-        if d:
-            if d.group("title"):
-                title = " ".join(d.group("title").split()).rstrip(",. ")
-            sb_name = d.start()
-        parts = _segments(s, sa, sb_name, r"(?i),\s+(?:and\s+)?|\s+and\s+|\s+ex\s+rel\.\s+")
-        merged: list[list[int]] = []
-        for p, q in parts:
-            if merged and (_SUFFIX.match(s[p:q].strip()) or re.match(r"(?i)(?:d/b/a|dba|f/k/a|fka|a/k/a)\b", s[p:q].strip())):
-                merged[-1][1] = q
-            else:
-                merged.append([p, q])
-        texts = [s[p:q].strip() for p, q in merged]
-        complete = all((_PERSONISH.match(t) or _CORP_END.search(t) or re.search(r"(?i)\b(?:d/b/a|dba|f/k/a)\b", t)
-                        or t.startswith("The ")) and len(t.split()) >= 2 for t in texts)
-        if len(merged) > 1 and complete:
-            for p, q in merged:
-                out.append((p, q, _singular(title)))
-        else:
-            out.append((sa, sb_name, title))
+    for sa, sb in _segments(s, a, b, r";\s*(?:and\s+)?|\s+ex\s+rel\.\s+"):
+        # cut out descriptors, remembering official titles
+        pieces: list[tuple[int, int, str | None]] = []
+        pos = sa
+        for d in DESCRIPTOR.finditer(s, sa, sb):
+            title = " ".join(d.group("title").split()).rstrip(",. ") if d.group("title") else None
+            pieces.append((pos, d.start(), title))
+            pos = d.end()
+        pieces.append((pos, sb, None))
+        for pa, pb, title in pieces:
+            parts = _segments(s, pa, pb, r"(?i),\s+(?:and\s+)?|\s+and\s+")
+            merged: list[list[int]] = []
+            for p, q in parts:
+                t = s[p:q].strip()
+                if _SKIP_PART.match(t):
+                    continue
+                if _ALIAS_PART.match(t) and not merged:
+                    continue
+                if merged and (_SUFFIX.match(t) or _ALIAS_PART.match(t) or _SUFFIX_START.match(t)):
+                    merged[-1][1] = q
+                else:
+                    merged.append([p, q])
+            texts = [s[p:q].strip() for p, q in merged]
+            complete = all((_PERSONISH.match(t) or _CORP_END.search(t) or _ALIAS_PART.search(t.split(" ", 1)[-1])
+                            or re.search(r"(?i)\b(?:d/b/a|dba|f/k/a)\b", t) or t.startswith("The "))
+                           and len(t.split()) >= 2 for t in texts)
+            if len(merged) > 1 and complete:
+                for p, q in merged:
+                    out.append((p, q, _singular(title)))
+            elif merged:
+                out.append((merged[0][0], merged[-1][1], title))
     return out
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import caption as caption_mod
-from .caption_court import find_courts
+from .caption_court import court_data, find_courts
 from .context import DocContext
 from .party_agencies import AGENCY_WORDS, CORP_WORDS, canonical_agency, find_listed, find_local
 from .party_roles import NAME, all_cues
@@ -61,6 +61,7 @@ def _norm(s: str) -> str:
 def _core(name: str) -> str:
     """Normalized name without honorifics and corporate suffixes ("Toshiba Corporation" → "toshiba")."""
     n = HONORIFIC.sub("", name.strip())
+    n = re.sub(r"(?i)\bunited\s+states\b(?!\s+of\s+america)", "U.S.", n)
     n = re.sub(r"^(?:Defendants?|Plaintiffs?|Appellants?|Appellees?|Petitioners?|Respondents?)\s+", "", n)
     prev = None
     while prev != n:
@@ -159,7 +160,7 @@ def _case_rows(ctx: DocContext) -> list[Mention]:
         if _cited(ctx, m.start("left"), m.end("left")):
             continue
         left_s = m.start("left")
-        run = re.search(r"(?:(?:[A-Z][\w.&'’-]*|of|and|the|ex\s+rel\.|&)[ \t]+)*[A-Z][\w.&'’-]*,?$", text[left_s:m.end("left")])
+        run = re.search(r"(?:(?:[A-Z][\w.&'’-]*,?|of|and|the|ex\s+rel\.|&)[ \t]+)*(?:[A-Z][\w.&'’-]*|et\s+al\.),?$", text[left_s:m.end("left")])
         if run:
             left_s += run.start()
         right_s, right_e = m.start("right"), m.end("right")
@@ -182,7 +183,7 @@ def _case_rows(ctx: DocContext) -> list[Mention]:
 def _defined_terms(text: str) -> list[tuple[int, int, int, int]]:
     """``(full_start, full_end, short_start, short_end)`` for 'Full Name (“Short”)' definitions."""
     out = []
-    for m in re.finditer(r"\((?:the\s+)?[“\"](?P<short>[A-Z][\w.&' -]{0,40})[”\"](?:\s+or\s+[“\"][^”\"]+[”\"])?\)|\((?P<acr>[A-Z][A-Z&-]{1,9})\)", text):
+    for m in re.finditer(r"\((?:collectively,?\s+)?(?:the\s+)?[“\"](?P<short>[A-Z][\w.&' -]{0,40})[”\"](?:\s+or\s+[“\"][^”\"]+[”\"])?\)|\((?P<acr>[A-Z][A-Z&-]{1,9})\)", text):
         short_s = m.start("short") if m.group("short") else m.start("acr")
         short_e = m.end("short") if m.group("short") else m.end("acr")
         # full name: the capitalized words right before the parenthesis
@@ -300,8 +301,17 @@ def _gather(ctx: DocContext) -> list[Mention]:
         ms.append(Mention(p.start_char, p.end_char, p.name, role=p.role, rank=ROLE_RANK["caption"], title=p.title,
                           method="caption"))
     ms += _case_rows(ctx)
-    head_end = min(len(text), caption_mod.HEAD)
+    _, cap_span = caption_mod.caption_parties(text)
+    head_end = min(len(text), max(2500, (cap_span[1] + 1500) if cap_span else 0), caption_mod.HEAD)
     news = ctx.kind == "news"
+    states = {v.rstrip("."): k for k, v in court_data()["states"].items()}
+    for m in re.finditer(r"(?:\d{1,2}:\d{2}-[a-z]{2}-\d+[\w-]*|No\.\s*[\w:-]+\d)\s*\((?P<c>(?P<d>[NSEWCM])\.\s?D\.\s?(?P<st>[A-Z][a-z]+(?:\.\s?[A-Z][a-z]+)?)\.?)(?=[,)])", text):
+        state = states.get(m.group("st").rstrip("."))
+        if state:
+            direction = {"N": "Northern", "S": "Southern", "E": "Eastern", "W": "Western", "C": "Central", "M": "Middle"}[m.group("d")]
+            name = f"United States District Court for the {direction} District of {state}"
+            ms.append(Mention(m.start("c"), m.end("c"), m.group("c"), etype="COURT", role="court",
+                              rank=ROLE_RANK["default"], canonical=name, method="court"))
     for c in find_courts(text):
         in_head = c.start_char < head_end
         if c.kind == "generic" and not news:
@@ -328,8 +338,18 @@ def _gather(ctx: DocContext) -> list[Mention]:
                           role=c.role, rank=ROLE_RANK[kind], title=c.title, method=c.method))
     ms += _ner_mentions(ctx)
     ms += _pattern_names(ctx)
-    ms = [m for m in ms if m.text and not _cited(ctx, m.start, m.end)]
+    ms = [m for m in ms if m.text and not _cited(ctx, m.start, m.end) and not _never(m.text)]
+    # a "Plaintiff X" label names a party only where X is a name by other evidence too
+    support = [m for m in ms if m.method in ("ner", "company", "caption", "case-list", "age", "agency-list", "agency-pattern")]
+    ms = [m for m in ms if m.method != "label" or any(o.start < m.end and m.start < o.end for o in support)]
     return _resolve_overlaps(ms)
+
+
+def _never(name: str) -> bool:
+    """Role words, divisions of a court and field offices are never parties of their own."""
+    return bool(caption_mod.ROLE_LABEL.fullmatch(name.strip())
+                or re.fullmatch(r"(?:Northern|Southern|Eastern|Western|Central|Middle)\s+Division", name.strip())
+                or re.search(r"(?:Field|Regional|Area|Resident|Division)\s+Office$", name.strip()))
 
 
 _STRONG = ("caption", "case-list", "court", "agency-list", "agency-pattern")
@@ -344,7 +364,7 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
         if m.method == "ner":
             if any(r.start < m.end and m.start < r.end and (r.start, r.end) != (m.start, m.end) for r in rule):
                 continue
-        elif m.method in ("agency-pattern", "court", "agency-list"):
+        elif m.method not in ("caption", "case-list"):
             if any(r is not m and r.method in _STRONG and r.start <= m.start and m.end <= r.end
                    and (r.end - r.start) > (m.end - m.start) for r in rule):
                 continue
@@ -375,6 +395,10 @@ def _find_party(parties: list[Party], m: Mention) -> Party | None:
         # "Anna Schubert" vs "Dr. Anna Schubert"; "Steven McCann" vs "Steven W. McCann"
         hits = [p for p in parties if p.etype == "PERSON" and p.surname == toks[-1] and _core(p.name).split()[0] == toks[0]]
         if len(hits) == 1:
+            return hits[0]
+        # "St. Pierre" for "Vanessa St. Pierre", "Elizander Ortiz-Garcia" for "Dostin Elizander Ortiz-Garcia"
+        hits = [p for p in parties if p.etype == "PERSON" and _core(p.name).endswith(" " + core)]
+        if len(hits) == 1 and re.fullmatch(NAME, m.text):
             return hits[0]
         hits = [p for p in parties if p.etype in ("ORG", "GOV_AGENCY") and _core(p.name).startswith(core + " ")]
         if len(hits) == 1 and len(toks) >= 2:
@@ -415,7 +439,8 @@ def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
                     and _core(p.name):
                 target = p
                 break
-        if target and _norm(short) not in vocab()["_not"] and _core(short) not in {"plaintiff", "defendant"}:
+        if target and _norm(short) not in vocab()["_not"] and not re.search(
+                r"(?i)\b(?:plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|parties|agreement|act)\b", short):
             if short not in target.aliases and _core(short) != _core(target.name):
                 target.aliases.append(short)
             target.keys.add(_core(short))
@@ -519,7 +544,7 @@ def extract(ctx: DocContext) -> list[dict]:
             if p.etype == "PERSON":
                 keep = n >= 2 if news else n >= 4
             else:
-                keep = bool(SUFFIXES.search(p.name)) or bool(CORP_WORDS.search(p.name)) and n >= (1 if news else 3)
+                keep = bool(SUFFIXES.search(p.name)) or news and bool(CORP_WORDS.search(p.name))
             if not keep:
                 continue
         if re.search(r"(?i)\blitigation\b", p.name) and p.etype != "COURT":

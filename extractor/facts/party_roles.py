@@ -170,9 +170,20 @@ _CLERK = re.compile(rf"(?m)(?P<name>{NAME}|[A-Z][A-Z.'’ -]{{4,40}}[A-Z]),[ \t]
 _SUES = re.compile(r"(?P<name>(?:[A-Z][\w&’'-]*[ \t]+){0,5}[A-Z][\w&’'-]*)[ \t]+(?:filed|brought)[ \t]+(?:a|the|an)[ \t]+(?:\w+[ \t]+)?(?:lawsuit|suit|complaint|petition|action)\b|(?P<name2>(?:[A-Z][\w&’'-]*[ \t]+){0,5}[A-Z][\w&’'-]*)[ \t]+sued\b")
 
 
+_HONOR = r"(?:(?:Dr|Mr|Mrs|Ms)\.[ \t]+)?"
+_COUNSEL_FOR = re.compile(rf"(?P<name>{NAME})(?:[ \t]*\([^)]{{1,30}}\))?(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][^,;\n]{{2,60}})?,[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:attorneys?|counsel)[ \t]+for\b")
+_RELATORS = re.compile(rf"(?:brought|filed)[ \t]+(?:under[ \t]+[^.;]{{0,120}}?)?by[ \t]+(?P<names>{_HONOR}{NAME}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_HONOR}{NAME})+)")
+
+
 def prose_cues(text: str) -> list[Cue]:
     """Press-release and news cues: "X, 65, of Y, pleaded guilty", "handled by Trial Attorney X", "X filed a lawsuit"."""
     out: list[Cue] = []
+    for m in _COUNSEL_FOR.finditer(text):
+        out.append(Cue(m.start("name"), m.end("name"), "attorney", method="counsel"))
+    for m in _RELATORS.finditer(text):
+        for s, e in _split_names(text, m.start("names"), m.end("names")):
+            if text[s:e] not in ("Dr.", "Mr.", "Ms.", "Mrs."):
+                out.append(Cue(s, e, "plaintiff", method="relator"))
     for m in _ACCUSED.finditer(text):
         out.append(Cue(m.start("name"), m.end("name"), "defendant", method="accused"))
     for m in _HANDLED_BY.finditer(text):
