@@ -98,8 +98,8 @@ def classify_edges(lines: list[Line], repeated_footers: frozenset[str] = frozens
 
     ECF headers are removed wherever they are (the stamp is sometimes drawn last).
     A page number is removed when it is the first or last upright line of a page
-    with more than three lines, or in the top or bottom band (12 % of the height)
-    among the first or last two upright lines; a footer is a bottom-band or
+    with more than three lines, anywhere in the bottom band (12 % of the height),
+    or in the top band among the first two upright lines; a footer is a bottom-band or
     sideways line whose :func:`footer_key` is in ``repeated_footers``.
 
     Returns:
@@ -113,13 +113,13 @@ def classify_edges(lines: list[Line], repeated_footers: frozenset[str] = frozens
         else:
             kept.append(line)
     upright = [line for line in kept if not line.rotated]
-    first, last = {id(x) for x in upright[:2]}, {id(x) for x in upright[-2:]}
+    first = {id(x) for x in upright[:2]}
     ends = {id(x) for x in upright[:1] + upright[-1:]} if len(upright) > 3 else set()
     body: list[Line] = []
     for line in kept:
         height = line.page_height or 1.0
         at_top = (line.bottom <= height * EDGE_BAND and id(line) in first) or id(line) in ends
-        at_bottom = line.top >= height * (1 - EDGE_BAND) and id(line) in last
+        at_bottom = line.top >= height * (1 - EDGE_BAND)
         text = line.text.strip()
         if not line.rotated and (at_top or at_bottom) and PAGE_NUMBER.match(text):
             removed.append({"kind": "page_number", "text": text})
@@ -135,9 +135,12 @@ def _footer_place(line: Line) -> bool:
     return line.rotated or line.top >= line.page_height * (1 - EDGE_BAND)
 
 
-def repeated_footers(pages_lines: list[list[Line]], min_share: float = 0.4) -> frozenset[str]:
-    """Footer shapes (:func:`footer_key`) seen in the bottom band or sideways on at least two pages
-    and ``min_share`` of all pages; empty shapes (bare numbers) never count."""
+def repeated_footers(pages_lines: list[list[Line]], min_pages: int = 3) -> frozenset[str]:
+    """Footer shapes (:func:`footer_key`) seen in the bottom band or sideways on ``min_pages``
+    pages (two in documents of four pages or fewer); empty shapes (bare numbers) never count.
+
+    A line with words repeated at the foot of three pages is a running footer even when it only
+    runs through an exhibit (an attachment's own confidentiality footer)."""
     if len(pages_lines) < 2:
         return frozenset()
     counts: dict[str, int] = {}
@@ -145,7 +148,7 @@ def repeated_footers(pages_lines: list[list[Line]], min_share: float = 0.4) -> f
         keys = {footer_key(line.text) for line in lines if _footer_place(line) and len(line.text.strip()) > 2}
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
-    need = max(2, min_share * len(pages_lines))
+    need = 2 if len(pages_lines) <= 4 else min_pages
     return frozenset(k for k, c in counts.items() if c >= need and k)
 
 
