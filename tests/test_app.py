@@ -306,6 +306,26 @@ def test_real_pipeline_on_corpus_text(monkeypatch, tmp_path):
         assert row.count('<mark class="fact">') == 1                         # each beside its highlighted words
 
 
+def test_real_pdf_page_image_and_paragraph(monkeypatch, tmp_path):
+    pdf = ROOT / "corpus" / "order_ca10_in_re_liebowitz.pdf"
+    if not pdf.exists():
+        pytest.skip("corpus PDF missing")
+    monkeypatch.setenv("LEGAL_FACTS_REVIEW_DB", str(tmp_path / "r.sqlite"))
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.file_uploader(key="uploads").upload(pdf.name, pdf.read_bytes(), "application/pdf")
+    at.run()
+    rows = fact_html(at)
+    if not rows:
+        pytest.skip("the extractors find no fact in this PDF yet")
+    first = next(iter(rows))
+    toggle = at.toggle(key=f"img_{sha(pdf.read_bytes())[:12]}_{first}")
+    toggle.set_value(True).run()
+    assert not at.exception
+    assert len(at.image) == 1                                                # the page, with the span boxed
+    paragraphs = [h.value for h in at.html if 'class="fact-row"><div class="sent">' in h.value]
+    assert paragraphs and all(p.count('<mark class="fact">') == 1 for p in paragraphs)   # paragraph view
+
+
 # --- privacy config ------------------------------------------------------------------------
 def test_config_keeps_everything_local():
     cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -287,3 +288,42 @@ def test_sentence_and_paragraph_around():
     assert TEXT[p:q] == TEXT[S1:]
     p, q = paragraph_around("x" * 5000, 2500, 2510, max_chars=100)
     assert q - p <= 100 and p <= 2500 and q >= 2510                       # a long paragraph is cut around the span
+
+
+# --- the PDF page image with the span boxed ------------------------------------------
+PDF = Path(__file__).resolve().parent.parent / "corpus" / "order_ca10_in_re_liebowitz.pdf"
+
+
+@pytest.mark.parametrize("words, occurrence, found", [
+    ("Tenth Circuit", 0, True),              # on the page: boxed
+    ("Tenth Circuit", 5, True),              # an occurrence past the last match boxes the last one
+    ("no such words here", 0, False),        # not on the page: the page alone
+])
+def test_page_image_with_box(words, occurrence, found):
+    if not PDF.exists():
+        pytest.skip("corpus PDF missing")
+    from extractor.review.pdfview import page_image_with_box
+
+    image, ok = page_image_with_box(PDF.read_bytes(), 1, words, occurrence, resolution=50)
+    assert ok is found and image.mode == "RGB" and image.size == (425, 550)   # letter page at 50 dpi
+    px = image.tobytes()
+    reds = sum(1 for i in range(0, len(px), 3) if px[i] > 200 and px[i + 1] < 40 and px[i + 2] < 40)
+    assert (reds > 20) is found                                               # the red box is drawn
+
+
+def test_page_image_bad_page():
+    if not PDF.exists():
+        pytest.skip("corpus PDF missing")
+    from extractor.review.pdfview import page_image_with_box
+
+    with pytest.raises(ValueError, match="page 3"):
+        page_image_with_box(PDF.read_bytes(), 3, "x")
+
+
+def test_occurrence_on_page():
+    from extractor.review.pdfview import occurrence_on_page
+
+    text = "aa IRS bb IRS cc\n\nIRS"
+    page = {"number": 1, "start_char": 0, "end_char": 16}
+    fact = {"text": "IRS", "start_char": 10}
+    assert occurrence_on_page(text, page, fact) == 1            # one "IRS" before it on the page
