@@ -102,11 +102,17 @@ class _Finder:
         self.forms = self.voc["forms"]
         self.court_doc = _is_court_doc(ctx)
         self.news = ctx.kind == "news" or not self.court_doc
-        m = None
+        # the decretal part: from the first "IT IS ORDERED" or the last "CONCLUSION"/"For the foregoing reasons"
+        starts = [len(ctx.text)]
+        last_other = None
         for m in _DECRETAL_RE.finditer(ctx.text):
-            if m.group(0).upper().startswith("IT IS") or m.group(0).upper().startswith("ORDERED"):
+            if m.group(0).upper().startswith(("IT IS", "ORDERED")):
+                starts.append(m.start())
                 break
-        self.decretal_start = m.start() if m else len(ctx.text)
+            last_other = m.start()
+        if last_other is not None:
+            starts.append(last_other)
+        self.decretal_start = min(starts)
         self.quotes = [(q.start(), q.end()) for q in _QUOTE_RE.finditer(ctx.text)] if self.court_doc else []
         self.facts: list[dict] = []
         self.seen: set[tuple] = set()
