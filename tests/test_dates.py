@@ -67,6 +67,12 @@ CASES = [
     ("27.1 Notice of Default 1-71 27.2 Contractor's Default 1-72", None, []),
     ("test odd 10.01 date like float", None, []),
     ("3.18.1, 6.1.1, 7.3.6, 8,2.1, 9.3.2", None, []),
+    # year ranges give both years; "mid-2019"; a season with its year has season precision
+    ("Failure to File Reports for Calendar Years 2011-2014.", None, [("2011", "2011"), ("2014", "2014")]),
+    ("The scheme ran from mid-2019 until spring 2021.", None, [("2019", "2019"), ("spring 2021", "2021-21")]),
+    # "the same day" is the date before it
+    ("He filed on March 3, 2021, and the clerk docketed it the same day.", None,
+     [("March 3, 2021", "2021-03-03"), ("the same day", "2021-03-03")]),
     # relative mentions need an anchor: without one they are left out
     ("The agreement was signed last April.", None, []),
 ]

@@ -51,6 +51,11 @@ CASES = [
     ("an initial period of forty-eight (48) months", [q(48, "months", "duration")]),
     ("He faces a maximum term of 20 years in prison.", [q(20, "years", "duration", comparator="le")]),
     ("She was sentenced to almost five years in federal prison.", [q(5, "years", "duration", True)]),
+    ("He faces a maximum penalty of 20 years and a mandatory minimum sentence of five years.",
+     [q(20, "years", "duration", comparator="le"), q(5, "years", "duration", comparator="ge")]),
+    ("The file will be destroyed (6 yrs after mandate).", [q(6, "years", "duration")]),
+    # a hyphenated count: the unit is the word after the hyphen
+    ("A grand jury returned a five-count indictment.", [q(5, "count", "count")]),
     # counts: numbers in words, compounds kept, adjectives like "other" skipped
     ("He pleaded guilty to two counts of wire fraud.", [q(2, "counts", "count")]),
     ("The complaint also names four relief defendants.", [q(4, "relief defendants", "count")]),

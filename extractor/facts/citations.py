@@ -294,8 +294,35 @@ def merge(cites: list[Cite]) -> list[Cite]:
     return sorted(kept, key=lambda c: c.start)
 
 
+_LINE_NUMBER_RE = re.compile(r"(?m)^(\d{1,2})[ \t]+(?=\S)")
+
+
+def mask_line_numbers(text: str) -> str:
+    """Blank pleading-paper line numbers ("\n3 F.3d 1142" -> "\n  F.3d 1142") with spaces, same length.
+
+    Only when the text looks like pleading paper: at least 20 lines start with
+    a number from 1 to 28, and those numbers mostly count up by one. Offsets
+    are unchanged, so spans found in the masked text index the original.
+    """
+    hits = [m for m in _LINE_NUMBER_RE.finditer(text) if 1 <= int(m.group(1)) <= 28]
+    if len(hits) < 20:
+        return text
+    steps = sum(1 for a, b in zip(hits, hits[1:]) if int(b.group(1)) == int(a.group(1)) + 1)
+    if steps < 0.6 * len(hits):
+        return text
+    chars = list(text)
+    for m in hits:
+        for i in range(m.start(1), m.end(1)):
+            chars[i] = " "
+    return "".join(chars)
+
+
 def find_cites(text: str) -> list[Cite]:
-    """All citations of ``text`` (reported and reserve-only), merged, in text order."""
+    """All citations of ``text`` (reported and reserve-only), merged, in text order.
+
+    Pleading-paper line numbers are masked first (:func:`mask_line_numbers`).
+    """
+    text = mask_line_numbers(text)
     cites = eyecite_cites(text)
     # eyecite's law cites of U.S.C./C.F.R. are kept via the regex, with subsections in pin_cite.
     regex = regex_cites(text)

@@ -70,7 +70,14 @@ def _candidates(ctx: DocContext) -> list[DateHit]:
     text = ctx.text
     absolute = dates_find.find_absolute(text)
     relative = [h for h in dates_find.find_relative(text) if _keep_relative(ctx, h)]
-    years = [h for h in dates_find.find_years(text) if _is_year_date(ctx, h)]
+    years: list[DateHit] = []
+    for h in dates_find.find_years(text):
+        if h.extra.get("range_end"):
+            # the end of "2011-2014" is a date when its start is
+            if years and years[-1].end >= h.start - 3:
+                years.append(h)
+        elif _is_year_date(ctx, h):
+            years.append(h)
     kept: list[DateHit] = []
     for group in (absolute, relative, years):
         for h in group:
@@ -108,6 +115,8 @@ def _is_year_date(ctx: DocContext, hit: DateHit) -> bool:
     text = ctx.text
     before = text[max(0, hit.start - 20):hit.start].split()
     prev_word = before[-1].lower() if before else ""
+    if prev_word.endswith("mid-") or text[max(0, hit.start - 4):hit.start].lower() == "mid-":
+        return True
     if prev_word in v["not_year_before"] or prev_word.rstrip(":") in v["not_year_before"]:
         return False
     if _citation_year(text, hit.start, hit.end):
@@ -169,6 +178,8 @@ def _resolve(ctx: DocContext, hit: DateHit, day_first: dict[str, bool],
         elif b > 12:
             dfirst = False
         day, month = (a, b) if dfirst else (b, a)
+    if hit.season is not None:
+        return f"{year:04d}-{hit.season}", "season", False, None
     if hit.method == "fiscal-year" or (month is None and day is None):
         return f"{year:04d}", "year", False, dt.date(year, 1, 1)
     relative = False

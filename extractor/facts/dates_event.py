@@ -23,6 +23,12 @@ _EVENT_NOUN_RE = re.compile(r"(?:ing|ment|tion|sion|ance|ence|al|ure|iew|iews|ai
 _SKIP_VERBS = {"be", "have", "do", "include", "say", "says", "said"}
 
 
+def _verb_prepositions() -> frozenset[str]:
+    from .dates_find import vocab
+
+    return frozenset(vocab()["verb_prepositions"])
+
+
 def label_event(text: str, start: int) -> str | None:
     """Event named by a label just before the date on its line ("Date Filed:", "DATED this"),
     or by a stamp word ("FILED") on a line of its own within a few lines above it."""
@@ -44,7 +50,8 @@ def _governor(root: Token) -> Token | None:
         head = tok.head
         if head is tok:
             return None
-        if head.pos_ == "ADP" or head.dep_ in ("prep", "cc") or tok.dep_ == "conj" and head.ent_type_ == "DATE":
+        if head.pos_ == "ADP" or head.dep_ in ("prep", "cc") or tok.dep_ == "conj" and head.ent_type_ == "DATE" \
+                or head.lower_ in _verb_prepositions():
             tok = head
             continue
         return head
@@ -108,6 +115,10 @@ def event_for(ctx: DocContext, start: int, end: int) -> str | None:
     noun = None
     steps = 0
     while gov is not None and steps < 6:
+        if gov.lower_ in _verb_prepositions():
+            gov = gov.head if gov.head is not gov else None
+            steps += 1
+            continue
         if gov.pos_ in ("VERB", "AUX") and gov.lemma_ not in _SKIP_VERBS:
             return verb_form(gov)
         if gov.pos_ == "AUX" or gov.lemma_ in _SKIP_VERBS:

@@ -97,7 +97,10 @@ def _patterns() -> dict[str, re.Pattern]:
             r"|(?P<a2>\d{1,2})\.(?P<b2>\d{1,2})\.(?P<y2>\d{4}))(?![\w,]|\.\d)"),
         "fiscal-year": re.compile(
             r"\b(?:fiscal(?:\s+years?)?|FY)\s*(?P<year>(?:19|20)\d{2})(?:\s*[–—-]\s*(?P<end>\d{2}|\d{4}))?(?!\d)", re.I),
-        "year": re.compile(r"(?<![\w$#§¶.,/:-])(?P<year>(?:1[89]|20)\d{2})(?![\w%]|[-–/]\d|[.,]\d)"),
+        "year": re.compile(r"(?:(?<=\bmid-)|(?<![\w$#§¶.,/:-]))(?P<year>(?:1[89]|20)\d{2})(?![\w%]|[-–/]\d|[.,]\d)"),
+        # "2011-2014", "from 2017 to 2021" are two years; the caller keeps them with a date cue
+        "year-range": re.compile(r"(?<![\w$#§¶.,/:-])(?P<year>(?:1[89]|20)\d{2})\s*[-–—]\s*(?P<end>(?:1[89]|20)\d{2})(?![\w%]|[-–/.,]\d)"),
+        "season-year": re.compile(rf"\b(?P<season>{_alt(v['seasons'])})(?:\s+of)?\s*,?\s+{year}", re.I),
     }
 
 
@@ -130,7 +133,7 @@ def _relative_patterns() -> dict[str, re.Pattern]:
         "last-season": re.compile(rf"\b(?P<which>last|this\s+past|past|next|this|this\s+coming|coming)\s+(?P<season>{seasons})\b", re.I),
         "weekday": re.compile(rf"\b(?:(?:last|this\s+past|past|next|this)\s+)?(?P<wday>{wdays})\b(?!,?\s+(?:the\s+)?\d)", re.I),
         "bare-month": re.compile(rf"\b(?P<month>(?-i:[A-Z])(?:{months_tail}))\b(?!\w|\.\d|\s*,?\s*\d|\s+the\s+\d)", re.I),
-        "following-day": re.compile(r"\b(?:the\s+)?(?P<which>following|next|previous|preceding)\s+day\b", re.I),
+        "following-day": re.compile(r"\b(?:the\s+)?(?P<which>following|next|previous|preceding|same)\s+day\b", re.I),
     }
 
 
@@ -206,6 +209,9 @@ def find_absolute(text: str) -> list[DateHit]:
         if not (1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)):
             continue
         hits.append(DateHit(m.start(), m.end(), "numeric", _year4(y), None, None, numeric=(a, b, ".")))
+    for m in pats["season-year"].finditer(text):
+        code, _first = v["seasons"][m.group("season").lower()]
+        hits.append(DateHit(m.start(), m.end(), "season-year", int(m.group("year")), season=code))
     for m in pats["fiscal-year"].finditer(text):
         hits.append(DateHit(m.start(), m.end(), "fiscal-year", int(m.group("year"))))
     return _longest(hits)
@@ -219,8 +225,16 @@ def _year4(y: str) -> int:
 
 
 def find_years(text: str) -> list[DateHit]:
-    """Bare four-digit years (1800-2099); the caller decides which are dates."""
-    return [DateHit(m.start(), m.end(), "year", int(m.group("year"))) for m in _patterns()["year"].finditer(text)]
+    """Bare four-digit years (1800-2099), each side of a range "2011-2014" too;
+    the caller decides which are dates."""
+    pats = _patterns()
+    hits = [DateHit(m.start(), m.end(), "year", int(m.group("year"))) for m in pats["year"].finditer(text)]
+    for m in pats["year-range"].finditer(text):
+        first, last = int(m.group("year")), int(m.group("end"))
+        if first < last <= first + 100:
+            hits.append(DateHit(m.start("year"), m.end("year"), "year", first))
+            hits.append(DateHit(m.start("end"), m.end("end"), "year", last, extra={"range_end": True}))
+    return sorted(hits, key=lambda h: h.start)
 
 
 def find_relative(text: str) -> list[DateHit]:
@@ -262,7 +276,8 @@ def find_relative(text: str) -> list[DateHit]:
     for m in pats["bare-month"].finditer(text):
         hits.append(DateHit(m.start(), m.end(), "relative", rel=("month", v["months"][m.group("month").lower()])))
     for m in pats["following-day"].finditer(text):
-        step = 1 if m.group("which").lower() in ("following", "next") else -1
+        which = m.group("which").lower()
+        step = 1 if which in ("following", "next") else 0 if which == "same" else -1
         hits.append(DateHit(m.start(), m.end(), "relative", rel=("following", step)))
     return hits
 

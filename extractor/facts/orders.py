@@ -403,7 +403,7 @@ class _Finder:
         if not parts:
             return ""
         s, e = ph.subtree_span(parts[0], skip_first_to=False)
-        return " " + self.ctx.text[s:e]
+        return " " + self.ctx.text[s:e].split("\n")[0].strip()
 
     def active(self, sent, tok, action, subj, modal, past) -> None:
         voc = self.voc
@@ -488,7 +488,12 @@ class _Finder:
                 if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                     prev = [t for t in tok.subtree if t.i < c.i and t.dep_ != "cc" and not t.is_punct]
                     de = max(t.idx + len(t) for t in prev)
-        directive = self.ctx.text[ds:de]
+        directive = ph.clean_directive(self.ctx.text[ds:de])
+        # a fronted time limit belongs to what must be done: "Within thirty days of ..., Counsel shall re-file"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.i < subj.i and c.lower_ in ("within", "by", "before"):
+                ps, pe = ph.subtree_span(c, skip_first_to=False)
+                directive = f"{directive} {self.ctx.text[ps:pe]}"
         self.add(sent, s, de, "order-modal", "order", own=True, directed_to=directed, directive=directive)
 
     def run(self) -> list[dict]:

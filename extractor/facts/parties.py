@@ -42,7 +42,7 @@ _NAMEISH = r"(?:[\s,]*(?<![\w.&'’-])(?:[A-Z][\w.&'’-]*|of|and|the|for|&|ex\s
 _REPORTER = (r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:Supp\.|App['’]x)?\s?(?:\dd|\dth)?|"
              r"[A-Z][a-z]*\.(?:\s?[A-Z][a-z]*\.){0,3}(?:\s?(?:2d|3d|4th|App\.))?|WL|B\.R\.|T\.C\.)")
 CITE_AFTER = re.compile(_NAMEISH + r"(?:\s+v\.\s" + _NAMEISH + r")?,?\s*(?:\d{1,4}\s+" + _REPORTER + r"\s*\d"
-                        r"|No\.\s*[\w:-]+[,\s]*(?:\([^)]{0,40}\d{4}\)|\d{4}\s+WL))")
+                        r"|No\.\s*[\w:-]+[,\s]*(?:\((?:[A-Z][\w.]*\.?\s*){1,5}\d{4}\)|\d{4}\s+WL))")
 V_BEFORE = re.compile(r"\sv\.\s+" + _NAMEISH + r"$")
 V_AFTER = re.compile(_NAMEISH + r"\s+v\.\s")
 
@@ -447,21 +447,24 @@ def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
     return parties
 
 
+def _caps(f: str) -> bool:
+    """Mostly capital letters ("RASOOL McCRIMMON")."""
+    return sum(c.isupper() for c in f) > 0.7 * max(1, sum(c.isalpha() for c in f))
+
+
 def _canonical_name(p: Party, text: str) -> str:
     if p.etype in ("COURT",) or canonical_agency(p.name):
         return p.name
     forms = [" ".join(m.text.split()) for m in p.mentions if not m.alias]
     forms = [HONORIFIC.sub("", f) for f in forms] or [p.name]
-    mixed = [f for f in forms if not f.isupper()]
+    mixed = [f for f in forms if not _caps(f)]
     pool = mixed or forms
     best = max(pool, key=lambda f: (len(_core(f).split()), len(f)))
-    if best.isupper():
+    if _caps(best):
         # the same name printed in mixed case elsewhere in the text
-        m = re.search(re.escape(best).replace(r"\ ", r"\s+"), text, re.I)
         for mm in re.finditer(re.escape(best).replace(r"\ ", r"\s+"), text, re.I):
-            if not mm.group(0).isupper():
+            if not _caps(mm.group(0)):
                 return " ".join(mm.group(0).split())
-        del m
         return _pretty(best)
     return best
 

@@ -181,6 +181,10 @@ def _modifiers(text: str, start: int) -> tuple[int, bool, str]:
     left = text[max(0, start - 40):start]
     m = _modifier_re().search(left)
     if not m:
+        # "a maximum penalty of", "the statutory maximum sentence of", "a mandatory minimum term of"
+        bound = re.search(r"\b(?P<w>maximum|minimum)(?:\s+[a-z]+){0,2}\s+of\s+(?:\$|USD\s?)?$", left, re.I)
+        if bound:
+            return start, False, "le" if bound.group("w").lower() == "maximum" else "ge"
         return start, False, "eq"
     kind = _modifier_kind(m.group("mod"))
     new_start = start - (len(left) - m.start("mod"))
@@ -313,7 +317,8 @@ def _duration_after(after: str) -> tuple[str, int] | None:
     if hy:
         word = hy.group("unit").lower().replace("-", " ")
         return units.get(word, word + "s"), hy.end()
-    m = re.match(r"^\s+(?:actual\s+)?(?P<unit>(?:business|calendar|working)\s+days?|days?|weeks?|months?|years?|hours?|minutes?|quarters?|decades?)\b", after, re.I)
+    m = re.match(r"^\s+(?:actual\s+)?(?P<unit>(?:business|calendar|working)\s+days?|days?|weeks?|months?|years?"
+                 r"|hours?|minutes?|quarters?|decades?|yrs?|mos|wks?|hrs?|mins?)\b", after, re.I)
     if m:
         return units[" ".join(m.group("unit").lower().split())], m.end()
     return None
@@ -406,9 +411,13 @@ def _noun_at(doc, i: int, head_of=None):
     # keep words from the first noun (not leading adjectives like "federal")
     while len(words) > 1 and words[0].pos_ == "ADJ":
         words = words[1:]
+    if words[0].text == "-":
+        words = words[1:2]  # "five-count indictment", "three-judge panel": the unit is the word after the hyphen
+    if not words:
+        return None
     unit = " ".join(t.lower_ for t in words).replace(" - ", "-")
     if last.lower_ in v["not_count_nouns"] or unit in v["not_count_nouns"]:
         return None
     if last.ent_type_ in ("DATE", "TIME") and last.lower_ in ("years", "months", "days"):
         return None
-    return unit, last
+    return unit, words[-1]
