@@ -42,7 +42,7 @@ _NAMEISH = r"(?:[\s,]*(?<![\w.&'’-])(?:[A-Z][\w.&'’-]*|of|and|the|for|&|ex\s
 _REPORTER = (r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:Supp\.|App['’]x)?\s?(?:\dd|\dth)?|"
              r"[A-Z][a-z]*\.(?:\s?[A-Z][a-z]*\.){0,3}(?:\s?(?:2d|3d|4th|App\.))?|WL|B\.R\.|T\.C\.)")
 CITE_AFTER = re.compile(_NAMEISH + r"(?:\s+v\.\s" + _NAMEISH + r")?,?\s*(?:\d{1,4}\s+" + _REPORTER + r"\s*\d"
-                        r"|No\.\s*[\w:-]+[,\s]*(?:\((?:[A-Z][\w.]*\.?\s*){1,5}\d{4}\)|\d{4}\s+WL))")
+                        r"|No\.\s*[\w:-]+[,\s]*(?:\((?:[A-Z\d][\w.]*\s*){1,5}\d{4}\)|\d{4}\s+WL))")
 V_BEFORE = re.compile(r"\sv\.\s+" + _NAMEISH + r"$")
 V_AFTER = re.compile(_NAMEISH + r"\s+v\.\s")
 
@@ -126,7 +126,7 @@ def _etype(name: str, hint: str | None = None) -> str:
         return "GOV_AGENCY"
     if hint in ("PERSON", "ORG", "GOV_AGENCY", "COURT"):
         return hint
-    probe = _pretty(name.strip()) if name.isupper() else name.strip()
+    probe = _pretty(name.strip().upper()) if _caps(name) else name.strip()
     return "PERSON" if re.fullmatch(NAME, probe) else "ORG"
 
 

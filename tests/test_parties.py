@@ -1,0 +1,189 @@
+"""Party facts (extractor/facts/parties.py and its helpers)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import facts_of
+
+from extractor.facts.party_agencies import MODELS, agency_list, canonical_agency, find_listed
+
+
+def by_name(text, **kw):
+    return {f["name"]: f for f in facts_of(text, "party", **kw)}
+
+
+# (text, name, role, entity_type, title) — the party must be there with these values
+PRESENT = [
+    # C-05: the defendant named in the motion; the cited case's parties are not parties
+    ("In Harlan v. Ostrowski, No. 22-1187 (9th Cir. 2023), the panel reversed. Defendants Corvo Logistics, Inc. et al. "
+     "now move to transfer under 28 U.S.C. § 1404(a).", "Corvo Logistics, Inc.", "defendant", "ORG", None),
+    # C-06: titles before names; names never hold "U.S." or "District"
+    ("Chief U.S. District Judge Rosalind Marsh denied the stay. Assistant U.S. Attorney Devin Kalra said the Department "
+     "of Justice would appeal.", "Rosalind Marsh", "judge", "PERSON", "Chief U.S. District Judge"),
+    ("Chief U.S. District Judge Rosalind Marsh denied the stay. Assistant U.S. Attorney Devin Kalra said the Department "
+     "of Justice would appeal.", "Devin Kalra", "attorney", "PERSON", "Assistant U.S. Attorney"),
+    ("Chief U.S. District Judge Rosalind Marsh denied the stay. Assistant U.S. Attorney Devin Kalra said the Department "
+     "of Justice would appeal.", "Department of Justice", "agency", "GOV_AGENCY", None),
+    # C-07: agencies by name and acronym, a company
+    ("The Internal Revenue Service agreed to give Immigration and Customs Enforcement (ICE) the home addresses of 7,000 "
+     "taxpayers. Northgate Data LLC, the IRS's records contractor, objected. Ice on the courthouse steps delayed the hearing.",
+     "Northgate Data LLC", "other", "ORG", None),
+    # press release: the defendant with age, the judge, the announcing U.S. Attorney
+    ("NEWARK, N.J. – A man pleaded guilty, U.S. Attorney Alina Habba announced.\nJoseph Schwartz, 65, of Suffern, New York, "
+     "pleaded guilty before U.S. District Judge Susan D. Wigenton in Newark federal court.",
+     "Joseph Schwartz", "defendant", "PERSON", None),
+    ("NEWARK, N.J. – A man pleaded guilty, U.S. Attorney Alina Habba announced.\nJoseph Schwartz, 65, of Suffern, New York, "
+     "pleaded guilty before U.S. District Judge Susan D. Wigenton in Newark federal court.",
+     "Susan D. Wigenton", "judge", "PERSON", "U.S. District Judge"),
+    ("NEWARK, N.J. – A man pleaded guilty, U.S. Attorney Alina Habba announced.\nJoseph Schwartz, 65, of Suffern, New York, "
+     "pleaded guilty before U.S. District Judge Susan D. Wigenton in Newark federal court.",
+     "Alina Habba", "official", "PERSON", "U.S. Attorney"),
+    ("NEWARK, N.J. – A man pleaded guilty, U.S. Attorney Alina Habba announced.\nJoseph Schwartz, 65, of Suffern, New York, "
+     "pleaded guilty before U.S. District Judge Susan D. Wigenton in Newark federal court.",
+     "federal court in Newark", "court", "COURT", None),
+    # a declarant
+    ("DECLARATION OF JANE ROE\nI, Jane Roe, declare as follows:\n1. I am over eighteen.", "Jane Roe", "declarant", "PERSON", None),
+    # a panel of circuit judges named by surname
+    ("Before Barksdale, Stewart, and Dennis, Circuit Judges.\nPer Curiam:\nAFFIRMED.", "Stewart", "judge", "PERSON", "Circuit Judge"),
+    # caption parties with their side's role, and the court of the caption
+    ("UNITED STATES DISTRICT COURT\nDISTRICT OF NEW JERSEY\nRASOOL McCRIMMON,\nPlaintiff,\nv.\nSTEVE JOHNSON, et al.,\n"
+     "Defendants.\nOPINION\nPlaintiff Rasool McCrimmon sued the prison administrator Steve Johnson.",
+     "Rasool McCrimmon", "plaintiff", "PERSON", None),
+    ("UNITED STATES DISTRICT COURT\nDISTRICT OF NEW JERSEY\nRASOOL McCRIMMON,\nPlaintiff,\nv.\nSTEVE JOHNSON, et al.,\n"
+     "Defendants.\nOPINION\nPlaintiff Rasool McCrimmon sued the prison administrator Steve Johnson.",
+     "United States District Court for the District of New Jersey", "court", "COURT", None),
+    # official capacity in the caption becomes the title
+    ("UNITED STATES DISTRICT COURT\nDISTRICT OF MAINE\nCALVARY CHAPEL OF BANGOR,\nPlaintiff,\nv.\nJANET T. MILLS, in her "
+     "official capacity as Governor of the State of Maine,\nDefendant.\nORDER\nThe Governor issued an order.",
+     "Janet T. Mills", "defendant", "PERSON", "Governor of the State of Maine"),
+    # attorneys in a signature block above "Attorneys for Plaintiff"
+    ("Respectfully submitted,\n/s/ Franz Hardy\nFranz Hardy\nGordon Rees LLP\n555 17th Street\nAttorneys for Plaintiff\n",
+     "Franz Hardy", "attorney", "PERSON", None),
+    # SEC litigation release caption row: plaintiff agency and defendants
+    ("Securities and Exchange Commission v. Phillip Michael Carter, Bobby Eugene Guess, and Texas First Financial, LLC, "
+     "Defendants, No. 3:19-cv-00206-K (N.D. Tex., filed January 25, 2019)\nThe SEC today charged Carter.",
+     "Texas First Financial, LLC", "defendant", "ORG", None),
+    ("Securities and Exchange Commission v. Phillip Michael Carter, Bobby Eugene Guess, and Texas First Financial, LLC, "
+     "Defendants, No. 3:19-cv-00206-K (N.D. Tex., filed January 25, 2019)\nThe SEC today charged Carter.",
+     "United States District Court for the Northern District of Texas", "court", "COURT", None),
+]
+
+
+@pytest.mark.parametrize("text,name,role,etype,title", PRESENT)
+def test_party_present(text, name, role, etype, title):
+    got = by_name(text)
+    assert name in got, sorted(got)
+    f = got[name]
+    assert (f["role"], f["entity_type"], f["title"]) == (role, etype, title)
+
+
+# (text, names that must not be parties)
+ABSENT = [
+    # C-05: parties of a cited case (docket-style and reporter cites)
+    ("In Harlan v. Ostrowski, No. 22-1187 (9th Cir. 2023), the panel reversed. Defendants Corvo Logistics, Inc. et al. "
+     "now move to transfer.", ["Harlan", "Ostrowski"]),
+    ("Plaintiff Mary Jones sued Apex Corp. The Court relies on Roe v. Wade, 410 U.S. 113 (1973).", ["Roe", "Wade"]),
+    # C-06: no name holds a title word
+    ("Chief U.S. District Judge Rosalind Marsh denied the stay.", ["U.S. District Judge Rosalind Marsh", "District"]),
+    # C-07: "Ice" on the steps is nothing
+    ("Immigration and Customs Enforcement (ICE) asked. Ice on the courthouse steps delayed the hearing.", ["Ice"]),
+    # news outlets that only report are not parties
+    ("WASHINGTON (AP) — The IRS shared data with ICE, The Washington Post reported. An Associated Press request went "
+     "unanswered.", ["The Washington Post", "Washington Post", "Associated Press", "AP"]),
+    # "In re" a litigation is not a party
+    ("IN THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF ARIZONA\nIN RE: Bard IVC Filters Products Liability "
+     "Litigation\nORDER\n", ["Bard IVC Filters Products Liability Litigation"]),
+]
+
+
+@pytest.mark.parametrize("text,names", ABSENT)
+def test_party_absent(text, names):
+    got = by_name(text)
+    for name in names:
+        assert name not in got
+    assert not any(f["text"] in names for f in got.values())
+
+
+def test_c07_mentions_and_aliases():
+    # "IRS's" is a mention of the Internal Revenue Service; ICE carries its acronym; "Ice" is no mention
+    text = ("The Internal Revenue Service agreed to give Immigration and Customs Enforcement (ICE) the home addresses of "
+            "7,000 taxpayers. Northgate Data LLC, the IRS's records contractor, objected. Ice on the courthouse steps "
+            "delayed the hearing.")
+    got = by_name(text)
+    irs, ice = got["Internal Revenue Service"], got["Immigration and Customs Enforcement"]
+    assert irs["aliases"] == ["IRS"] and irs["entity_type"] == "GOV_AGENCY"
+    assert [text[m["start_char"]:m["end_char"]] for m in irs["mentions"]] == ["Internal Revenue Service", "IRS"]
+    assert ice["aliases"] == ["ICE"]
+    assert [text[m["start_char"]:m["end_char"]] for m in ice["mentions"]] == ["Immigration and Customs Enforcement", "ICE"]
+
+
+def test_title_surname_merge():
+    # "Treasury Secretary Scott Bessent" and bare "Bessent" are one party; the fact spans the first mention
+    text = "The deal was signed by Treasury Secretary Scott Bessent last April. Bessent declined to comment."
+    got = by_name(text)
+    f = got["Scott Bessent"]
+    assert f["title"] == "Treasury Secretary" and f["role"] == "official"
+    assert [text[m["start_char"]:m["end_char"]] for m in f["mentions"]] == ["Scott Bessent", "Bessent"]
+    assert text[f["start_char"]:f["end_char"]] == "Scott Bessent"
+
+
+def test_caption_and_prose_forms_merge():
+    # the all-caps caption form, "Defendant Toshiba" and "Toshiba Corporation" are one party with the mixed-case name
+    text = ("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\nTESSERA, INC.,\nPlaintiff,\nv.\n"
+            "TOSHIBA CORPORATION,\nDefendant.\nORDER\nPlaintiff Tessera, Inc. (\u201cTessera\u201d) and Defendant Toshiba "
+            "Corporation (\u201cToshiba\u201d) dispute royalties. Toshiba moved for summary judgment.")
+    got = by_name(text)
+    assert got["Toshiba Corporation"]["role"] == "defendant"
+    assert got["Tessera, Inc."]["role"] == "plaintiff"
+    toshiba = [text[m["start_char"]:m["end_char"]] for m in got["Toshiba Corporation"]["mentions"]]
+    assert toshiba[:2] == ["TOSHIBA CORPORATION", "Toshiba\nCorporation"] or "Toshiba" in toshiba
+    assert len([n for n in got if "oshiba" in n]) == 1
+
+
+def test_c08_pleading_paper_caption(tmp_path):
+    # C-08: margin numbers 1-28, caption on the left, case number on the right
+    from helpers_pdf import Text, make_pdf
+
+    from extractor import extract_file
+
+    items = [Text(40, 72 + 24 * i, str(i + 1), size=10) for i in range(28)]
+    items += [Text(100, 72, "MARISOL DEANE,"), Text(120, 96, "Plaintiff,"), Text(100, 120, "v."),
+              Text(100, 144, "KESTREL MINING CORP.,"), Text(120, 168, "Defendant."),
+              Text(380, 96, "Case No. 2:25-cv-00417"), Text(200, 216, "COMPLAINT FOR DAMAGES"),
+              Text(100, 288, "COUNT II \u2014 Breach of Contract"),
+              Text(100, 312, "Plaintiff Marisol Deane sues Kestrel Mining Corp. for breach.")]
+    path = tmp_path / "c08.pdf"
+    path.write_bytes(make_pdf([items]))
+    result = extract_file(path)
+    assert result["document"]["case"]["docket_number"] == "2:25-cv-00417"
+    got = {f["name"]: f["role"] for f in result["facts"] if f["type"] == "party"}
+    assert got.get("Marisol Deane") == "plaintiff"
+    assert got.get("Kestrel Mining Corp.") == "defendant"
+
+
+LISTED = [
+    ("IRS", "Internal Revenue Service"),  # acronym
+    ("U.S. Immigration and Customs Enforcement", "Immigration and Customs Enforcement"),  # "U.S." variant
+    ("Justice Department", "Department of Justice"),  # variant
+    ("HHS-OIG", "Department of Health and Human Services, Office of Inspector General"),  # a department's OIG
+]
+
+
+@pytest.mark.parametrize("text,name", LISTED)
+def test_agency_list_names(text, name):
+    assert [a.name for a in find_listed(f"The {text} said so.")] == [name]
+
+
+def test_agency_acronyms_are_case_sensitive():
+    # "ice" and "Ice" are not ICE; an all-caps heading word is not an agency
+    assert find_listed("ice and Ice melt") == []
+    assert canonical_agency("FBI") == "Federal Bureau of Investigation"
+
+
+def test_agencies_json_round_trip():
+    data = json.loads((MODELS / "agencies.json").read_text(encoding="utf-8"))
+    assert data["agencies"] == agency_list() and "USA.gov" in data["_about"]
+    names = [a["name"] for a in data["agencies"]]
+    assert len(names) == len(set(names)) and names == sorted(names)
+    assert all(a["parent"] is None or a["parent"] in names for a in data["agencies"])
