@@ -323,7 +323,8 @@ def find_cites(text: str) -> list[Cite]:
     Pleading-paper line numbers are masked first (:func:`mask_line_numbers`).
     """
     text = mask_line_numbers(text)
-    cites = eyecite_cites(text)
+    # eyecite does not read a citation broken over two lines ("586\nF.3d 1142"): same-length spaces instead
+    cites = eyecite_cites(text.replace("\r", " ").replace("\n", " "))
     # eyecite's law cites of U.S.C./C.F.R. are kept via the regex, with subsections in pin_cite.
     regex = regex_cites(text)
     for i, c in enumerate(cites):
