@@ -290,3 +290,11 @@ def test_ocr_stops_past_the_time_budget(monkeypatch):
 def test_page_continues(prev, nxt, expected):
     from extractor.ingest.source import page_continues
     assert page_continues(prev, nxt) is expected
+
+
+def test_margin_numbers_close_to_the_text():
+    # numbers 13 pt left of the body (one segment with it, as on C.D. Cal. paper): still removed
+    body = [f"line {k} of the order, which the Court now reads aloud" for k in range(1, 29)]
+    src = read_bytes(make_pdf([pleading_page(body, body_x=60)]), "close.pdf", NO_OCR)
+    assert src.text.split("\n") == body
+    assert removed_of(src, "line_numbers") == [" ".join(str(n) for n in range(1, 29))]

@@ -28,10 +28,12 @@ EDGE_BAND = 0.12
 
 
 def _leading_word(line: Line) -> tuple[str, int, float, float]:
-    """The first word of a line: ``(text, glyph count, x0, x1)`` (a word ends at a gap > 0.15 em)."""
+    """The first word of a line: ``(text, glyph count, x0, x1)``; a word ends at a stream space,
+    a gap wider than 0.15 em, or after one OCR word glyph."""
     glyphs = line.segments[0].glyphs
     k = 1
-    while k < len(glyphs) and glyphs[k].x0 - glyphs[k - 1].x1 <= 0.15 * max(min(glyphs[k].size, glyphs[k - 1].size), 1.0):
+    while (k < len(glyphs) and len(glyphs[k - 1].text) == 1 and not glyphs[k].space_before
+           and glyphs[k].x0 - glyphs[k - 1].x1 <= 0.15 * max(min(glyphs[k].size, glyphs[k - 1].size), 1.0)):
         k += 1
     return "".join(g.text for g in glyphs[:k]), k, glyphs[0].x0, glyphs[k - 1].x1
 
