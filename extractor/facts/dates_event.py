@@ -20,7 +20,7 @@ _STAMP_RE = re.compile(r"(?:^|\n)\s*(?P<word>FILED|ENTERED|RECEIVED)\s*\n", re.M
 # nouns that name an event a date can modify ("the July 25 hearing"): kept as a
 # suffix test plus a few common heads, not a list of corpus strings.
 _EVENT_NOUN_RE = re.compile(r"(?:ing|ment|tion|sion|ance|ence|al|ure|iew|iews|aint|ict|ea)$")
-_SKIP_VERBS = {"be", "have", "do", "include", "say", "says", "said"}
+_SKIP_VERBS = {"be", "have", "do", "include", "say", "says", "said", "see", "cite", "compare", "quote", "visit"}
 
 
 def _verb_prepositions() -> frozenset[str]:
@@ -58,9 +58,12 @@ def _governor(root: Token) -> Token | None:
     return None
 
 
-def verb_form(tok: Token) -> str:
-    """The event word as written: the verb lowercased, with "guilty" kept after "pled"/"pleaded"."""
+def verb_form(tok: Token) -> str | None:
+    """The event word as written: the verb lowercased, with "guilty" kept after "pled"/"pleaded";
+    None for a fragment of a word broken at a line end."""
     word = tok.text.lower()
+    if not word.isalpha() or len(word) < 3 or (tok.i > 0 and tok.doc[tok.i - 1].text.endswith("-")):
+        return None
     for child in tok.children:
         if child.dep_ in ("acomp", "oprd", "advmod") and child.i == tok.i + 1 and child.lower_ == "guilty":
             return f"{word} guilty"
@@ -144,7 +147,7 @@ def _fallback_event(ctx: DocContext, span) -> str | None:
         return verb_form(root)
     before = ctx.text[sent.start_char:span.start_char]
     if before.strip() and before.upper() == before:
-        words = re.findall(r"\b[A-Z]{3,}ED\b", before)
+        words = re.findall(r"\b([A-Z]{3,}ED)\s+(?:BY|ON|IN|AT|FOR|TO|OF)\b", before)
         if words:
             return words[-1].lower()
     return None

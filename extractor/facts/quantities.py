@@ -205,6 +205,8 @@ def _read_quantity(ctx: DocContext, m: re.Match) -> tuple[int, int, dict] | None
     raw = m.group(0)
     if is_words and raw.lower() in ("a", "an"):
         return None
+    if is_words and raw[0].isupper() and _inside_name(ctx, start, end):
+        return None
     before = text[max(0, start - 25):start]
     prev_word = before.split()[-1].lower() if before.split() else ""
     if prev_word in v["not_before"] and not before.rstrip().endswith("$"):
@@ -293,6 +295,22 @@ def _read_quantity(ctx: DocContext, m: re.Match) -> tuple[int, int, dict] | None
     }
 
 
+def _inside_name(ctx: DocContext, start: int, end: int) -> bool:
+    """A capitalized number word in running text followed by capitalized words is part of a
+    name ("the Top Ten Percent Law", "the Big Four"), unless the line is a headline."""
+    span = ctx.span(start, end)
+    if span is None:
+        return False
+    first = span[0]
+    if first.is_sent_start or (first.i > 0 and first.doc[first.i - 1].text in ("\n", "“", "\"", "(")):
+        return False
+    if _title_case_line(ctx.doc, first):
+        return False
+    prev = first.doc[first.i - 1] if first.i > 0 else None
+    return prev is not None and prev.text[:1].isupper() and not prev.is_sent_start or \
+        any(t.text[:1].isupper() for t in first.doc[span.end:span.end + 2] if t.is_alpha and t.lower_ not in ("percent", "dollars"))
+
+
 def dollar_before_re(before: str):
     """A currency sign or code right before a number ("$", "USD", "US$")."""
     return re.search(r"(?:\$|USD|US\$)\s?$", before)
@@ -318,7 +336,7 @@ def _duration_after(after: str) -> tuple[str, int] | None:
         word = hy.group("unit").lower().replace("-", " ")
         return units.get(word, word + "s"), hy.end()
     m = re.match(r"^\s+(?:actual\s+)?(?P<unit>(?:business|calendar|working)\s+days?|days?|weeks?|months?|years?"
-                 r"|hours?|minutes?|quarters?|decades?|yrs?|mos|wks?|hrs?|mins?)\b", after, re.I)
+                 r"|hours?|minutes?|quarters?|decades?|century|centuries|yrs?|mos|wks?|hrs?|mins?)\b", after, re.I)
     if m:
         return units[" ".join(m.group("unit").lower().split())], m.end()
     return None
@@ -416,6 +434,7 @@ def _noun_at(doc, i: int, head_of=None):
     if not words:
         return None
     unit = " ".join(t.lower_ for t in words).replace(" - ", "-")
+    unit = re.sub(r"-\s+", "", unit)  # a word broken at a line end ("100 stu- dents")
     if last.lower_ in v["not_count_nouns"] or unit in v["not_count_nouns"]:
         return None
     if last.ent_type_ in ("DATE", "TIME") and last.lower_ in ("years", "months", "days"):

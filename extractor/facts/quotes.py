@@ -32,7 +32,7 @@ SPEECH_VERBS = ("said", "says", "added", "adds", "stated", "states", "explained"
 _VERB_ALT = "|".join(SPEECH_VERBS)
 _QUOTE_RE = re.compile(r"“(?P<c1>[^“”]{2,3000}?)”|\"(?P<c2>[^\"\n]{2,3000}?)\"")
 _AFTER_RE = re.compile(rf"\s*,?\s*(?P<verb>{_VERB_ALT})\s+(?P<who>[^.\n]{{1,200}})"
-                       rf"|\s*,?\s*(?P<who2>[^“”\"\n.!?]{{1,100}}?)\s+(?P<verb2>{_VERB_ALT})\b")
+                       rf"|\s*,?\s*(?P<who2>[^“”\"\n.!?()\[\]]{{1,100}}?)\s+(?P<verb2>{_VERB_ALT})\b")
 _BEFORE_RE = re.compile(rf"(?P<verb>{_VERB_ALT})(?:\s+that)?\s*[:,]?\s*$")
 _REPORTED_RE = re.compile(rf"\b(?P<verb>said|stated|testified|added|explained|told\s+\w+|wrote|acknowledged|"
                           rf"admitted|claimed|asserted)\s+that\s+")
@@ -52,6 +52,12 @@ class _Quotes:
         self.text = ctx.text
         self.facts: list[dict] = []
         self.last_speaker: tuple[str | None, str | None] = (None, None)
+        self.court_doc = ctx.kind not in ("news", "other")
+        self._person_names = {p["name"] for p in _persons(ctx)} | {
+            e.text for e in ctx.doc.ents if e.label_ == "PERSON"}
+
+    def _is_person(self, name: str) -> bool:
+        return name in self._person_names or any(name.split()[-1] == n.split()[-1] for n in self._person_names if n)
 
     # ---- speakers ------------------------------------------------------
     def speaker_in(self, start: int, end: int) -> tuple[str | None, str | None]:
@@ -187,8 +193,8 @@ class _Quotes:
                 method = "quote-continued"
             else:
                 continue
-            if not speaker:
-                continue
+            if not speaker or (self.court_doc and not self._is_person(speaker)):
+                continue  # in court papers only people's words: not a court's or a statute's
             self.add(m.start(), m.end(), method, speaker, title, content.strip(" ,"), True)
             prev_end = after.end() if after else m.end()
             prev_speaker = (speaker, title)
