@@ -93,6 +93,18 @@ def _is_headline(sent: Span) -> bool:
     return len(words) >= 3 and len(caps) >= 0.85 * len(words)
 
 
+_LEAD_RE = re.compile(r"^(?:[A-Z][A-Z .]{3,}\s*\n\s*)?(?:(?:For|In light of|Accordingly|Therefore|Thus|Consequently|"
+                      r"Finally|Further|As such)\b[^,]{0,80},\s*)+")
+
+
+def _clean_object(obj: str) -> str:
+    """Drop a heading or a leading adverbial the parser attached to the object:
+    "CONCLUSION For the foregoing reasons, Tessera's motion" -> "Tessera's motion"."""
+    out = _LEAD_RE.sub("", obj).strip()
+    out = re.sub(r"^(?:[A-Z]{4,}\s+)+(?=[A-Z][a-z])", "", out)
+    return out or obj
+
+
 class _Finder:
     """Order facts of one document; see the module docstring for the rules."""
 
@@ -194,6 +206,8 @@ class _Finder:
         if not own and date is None and self.facts and self.facts[-1]["prior"] and self.facts[-1]["date"] \
                 and 0 <= sent.start_char - self.facts[-1]["sentence"]["end_char"] < 400:
             date = self.facts[-1]["date"]  # "She was also ordered to pay ..." after "Today, ... was sentenced"
+        if obj:
+            obj = _clean_object(obj)
         polarity = self.voc["polarity"].get(action, "neutral")
         self.facts.append(ctx.make_fact(
             "order", start, end, method, conf, action=action, court=court, directed_to=directed_to or None,
@@ -341,6 +355,8 @@ class _Finder:
                 return  # case history told in the passive: "her claims were dismissed"
             if modal and any(m not in ("shall", "must", "should", "will") for m in modal):
                 return
+            if action in ("require", "compel") and sent.start_char < self.decretal_start:
+                return  # "VA is required to ...": a legal duty stated in the reasoning, not an order
             own = not past
         else:
             if not past and not modal:
