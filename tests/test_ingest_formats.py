@@ -80,6 +80,8 @@ def test_sniff_prefers_bytes_over_name():
     ("Case 2:20-cv-01234 Document 45-1 Filed 05/01/20 Page 1 of 3", True),                  # an attachment
     ("In this case the document was filed late.", False),                                  # prose
     ("Case No. 2:25-cv-00417", False),                                                     # a caption docket number
+    ("as held in Case 2:20-cv-1 Document 12 Filed 05/01/20 and later", False),              # prose citing a filing
+    ("case 2:20-cv-1 document 12 filed 05/01/20", False),                                  # lower case: prose
 ])
 def test_ecf_header_pattern(text, expected):
     assert is_ecf_header(text) is expected

@@ -17,9 +17,11 @@ from .layout import Line, Segment
 # CM/ECF stamp. District: "Case 2:20-cv-01234-ABC Document 45-1 Filed 05/01/20 Page 3 of 12 Page ID #:366"
 # (some courts add "USDC Colorado"); appellate: "Case: 20-1507 Document: 00117684624 Page: 2
 # Date Filed: 12/22/2020 Entry ID: 6390389", "Appellate Case: 21-800 Document: 0101 Date Filed: ...".
+# Anchored at the line start and case-sensitive, so prose citing a document ("in Case 2:20-cv-1,
+# Document 12, filed 05/01/20") is not taken for a stamp.
 ECF_HEADER = re.compile(
-    r"(?:Appellate\s+|USCA\d*\s+)?Case:?\s*\S+.{0,80}?\bDoc(?:ument)?\.?:?\s*#?\s*[\d-]+.{0,80}?"
-    r"\b(?:Date\s+)?Filed:?\s*\d{1,2}/\d{1,2}/\d{2,4}", re.I)
+    r"^\s*(?:Appellate\s+|USCA\d*\s+)?(?:Case|CASE):?\s*\S+.{0,80}?\b(?:Document|DOCUMENT|Doc\.?|DOC\.?):?\s*#?\s*[\d-]+"
+    r".{0,80}?\b(?:(?:Date\s+)?Filed|FILED):?\s*\d{1,2}/\d{1,2}/\d{2,4}")
 # A line that is only a page number: "3", "- 3 -", "Page 3", "Page 3 of 12", "3 of 12", "-ii-".
 PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s+of\s+\d{1,4})?(?:\s*[-–—])?\s*$", re.I)
 _MARGIN_NUMBER = re.compile(r"^\d{1,2}$")
