@@ -88,9 +88,14 @@ class _Kept:
         self.offs: list[int] = []
 
     def add(self, text: str, start: int, end: int) -> None:
+        self.src = text
         for i in range(start, end):
             self.chars.append(text[i])
             self.offs.append(i)
+
+    def text_between(self, a: int, b: int) -> str:
+        """The original text between two kept characters, minus pleading line numbers."""
+        return re.sub(r"(?m)^\s*\d{1,2}(?=\s|$)", "", self.src[a:b])
 
     def sep(self, pos: int) -> None:
         self.chars.append(" ")
@@ -287,6 +292,11 @@ def _parties_of(k: _Kept, role: str) -> list[CaptionParty]:
             if re.fullmatch(r"(?i)(?:and|the|et al\.?|v\.?|vs\.?|\W+)", name):
                 continue
             o1, o2 = k.orig(p, q)
+            for i in range(p, q - 1):
+                a, b = k.offs[i], k.offs[i + 1]
+                if b - a > 1 and k.text_between(a + 1, b).strip():
+                    o2 = a + 1
+                    break
             out.append(CaptionParty(name, o1, o2, role, title))
     return out
 
@@ -501,7 +511,7 @@ def find_dockets(text: str) -> list[tuple[int, int, str]]:
         hits.append((m.start(), m.end(), m.group(0).strip()))
     for m in NUMBERED.finditer(text):
         num = m.group("num")
-        if re.fullmatch(r"\d{1,3}", num):
+        if re.fullmatch(r"\d{1,3}", num) or re.match(r"[-_]", text[m.end("num"):m.end("num") + 1]):
             continue
         hits.append((m.start("num"), m.end("num"), num.strip()))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -545,7 +555,7 @@ def _title_case(s: str) -> str:
         elif w.lower() in ("of", "and", "the", "for", "dba", "d/b/a", "ex", "rel."):
             words.append(w.lower())
         else:
-            words.append(w.capitalize())
+            words.append(re.sub(r"(?<=\b[OD]['’])[a-z]", lambda x: x.group(0).upper(), w.capitalize()))
     return " ".join(words)
 
 

@@ -160,7 +160,8 @@ def _case_rows(ctx: DocContext) -> list[Mention]:
         if _cited(ctx, m.start("left"), m.end("left")):
             continue
         left_s = m.start("left")
-        run = re.search(r"(?:(?:[A-Z][\w.&'’-]*,?|of|and|the|ex\s+rel\.|&)[ \t]+)*(?:[A-Z][\w.&'’-]*|et\s+al\.),?$", text[left_s:m.end("left")])
+        numbered = bool(re.match(r"[ \t]*\d{5,}", text[m.start():m.start("left")]))
+        run = None if numbered else re.search(r"(?:(?:[A-Z][\w.&'’-]*,?|of|and|the|ex\s+rel\.|&)[ \t]+)*(?:[A-Z][\w.&'’-]*|et\s+al\.),?$", text[left_s:m.end("left")])
         if run:
             left_s += run.start()
         right_s, right_e = m.start("right"), m.end("right")
@@ -197,6 +198,20 @@ def _defined_terms(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """True when ``short`` is an acronym of ``full`` ("HHS-OIG" of "Department of Health and Human
+    Services, Office of Inspector General") or made of its words ("Berkshire", "State Board")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", full) if w.lower() not in ("of", "and", "the", "for", "a", "an")]
+    lower = {w.lower().rstrip("’'s") for w in words}
+    sw = re.findall(r"[A-Za-z][\w’'-]*", short)
+    if sw and all(w.lower().rstrip("’'s") in lower for w in sw):
+        return True
+    letters = re.sub(r"[^A-Z]", "", short)
+    initials = "".join(w[0].upper() for w in words)
+    it = iter(initials)
+    return len(letters) >= 2 and short.replace("-", "").replace("&", "").isupper() and all(c in it for c in letters)
+
+
 def _ner_mentions(ctx: DocContext) -> list[Mention]:
     out = []
     for ent in ctx.doc.ents:
@@ -220,7 +235,8 @@ def _ner_mentions(ctx: DocContext) -> list[Mention]:
         if re.sub(r"[^A-Za-z]", "", t).isupper():
             continue
         if re.search(r"(?i)\b(?:litigation|code|act|rule|amendment|statute|forms?|complaint|answer|order|motion|agreement|"
-                     r"policy|plan|program|court|date|waiver|exhibit|schedule|application)\b|\sv\.\s|and/or|[’']s\s+\w", t):
+                     r"policy|plan|program|court|date|waiver|exhibit|schedule|application|statements?|conspiracy|counts?|"
+                     r"offenses?|charges?|violations?|claims?|relief|damages)\b|\sv\.\s|and/or|[’']s\s+\w", t):
             continue
         out.append(Mention(s, e, " ".join(t.split()), etype=ent.label_, method="ner"))
     return out
@@ -257,7 +273,7 @@ def _verb_role(ctx: DocContext, m: Mention) -> str | None:
 
 
 _CORP = re.compile(
-    r"(?<![\w&-])(?:[A-Z][\w.&'’-]*[ \t]+(?:(?:of|and|&|at|de|the|d/b/a)[ \t]+)?){1,7}?,?[ \t]*"
+    r"(?<![\w&-])(?:(?:[A-Z]\.|[A-Z][\w&'’-]*)[ \t]+(?:(?:of|and|&|at|de|the|d/b/a)[ \t]+)?){0,6}[A-Z][\w&'’-]*,?[ \t]+"
     r"(?:Inc\.?|LLC|L\.L\.C\.|Corp\.|Corporation|Company|Co\.|Ltd\.|N\.A\.|P\.C\.|LLP|L\.P\.|PLLC)(?![\w])")
 _AGE = re.compile(r"(?P<name>" + NAME + r"),[ \t]+\d{1,3},[ \t]+(?:of|and|a|an|the|who|owned|is|was|were|had|has|previously|pleaded|pled)\b")
 _CAPS_NAME = re.compile(r"(?<![\w.])(?P<name>[A-Z][A-Z'’-]{1,}(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][A-Z'’-]{1,}){1,2})(?![\w.])")
@@ -333,7 +349,7 @@ def _gather(ctx: DocContext) -> list[Mention]:
         ms.append(Mention(s, e, " ".join(text[s:e].split()), etype="GOV_AGENCY", role="agency",
                           rank=ROLE_RANK["default"], method="agency-pattern"))
     for c in all_cues(text):
-        kind = "label" if c.method in ("label", "accused", "sued") else "title"
+        kind = "label" if c.method in ("label", "accused", "sued", "docket-party") else "title"
         ms.append(Mention(c.start_char, c.end_char, " ".join(text[c.start_char:c.end_char].split()), etype=None,
                           role=c.role, rank=ROLE_RANK[kind], title=c.title, method=c.method))
     ms += _ner_mentions(ctx)
@@ -349,7 +365,8 @@ def _never(name: str) -> bool:
     """Role words, divisions of a court and field offices are never parties of their own."""
     return bool(caption_mod.ROLE_LABEL.fullmatch(name.strip())
                 or re.fullmatch(r"(?:Northern|Southern|Eastern|Western|Central|Middle)\s+Division", name.strip())
-                or re.search(r"(?:Field|Regional|Area|Resident|Division)\s+Office$", name.strip()))
+                or re.search(r"(?:Field|Regional|Area|Resident|Division)\s+Office$", name.strip())
+                or re.search(r"\b(?:Team|Committee|Counsel|Forms?|Sheets?|Class|Subclass|Leadership|Web|Website|Site)$", name.strip()))
 
 
 _STRONG = ("caption", "case-list", "court", "agency-list", "agency-pattern")
@@ -382,6 +399,9 @@ def _find_party(parties: list[Party], m: Mention) -> Party | None:
             return p
         if core in p.keys or _core(p.name) == core:
             return p
+    if canon:
+        # a listed agency or a court is its own party, not a fuzzy match of another
+        return None
     # surname or first word of an organization
     toks = core.split()
     if len(toks) == 1:
@@ -403,7 +423,7 @@ def _find_party(parties: list[Party], m: Mention) -> Party | None:
         hits = [p for p in parties if p.etype in ("ORG", "GOV_AGENCY") and _core(p.name).startswith(core + " ")]
         if len(hits) == 1 and len(toks) >= 2:
             return hits[0]
-        if m.etype in ("ORG", "GOV_AGENCY", None) and not re.fullmatch(NAME, m.text):
+        if m.etype in ("ORG", "GOV_AGENCY") or m.etype is None and not re.fullmatch(NAME, m.text):
             hits = [p for p in parties if p.etype in ("ORG", "GOV_AGENCY") and f" {core} " in f" {_core(p.name)} "]
             if len(hits) == 1:
                 return hits[0]
@@ -415,7 +435,7 @@ def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
     parties: list[Party] = []
     not_p = vocab()["_not"]
     # full names first (caption, courts, agencies, multiword names), then short forms
-    order = sorted(ms, key=lambda m: (m.alias or len(_norm(m.text).split()) < 2, -m.rank, m.start))
+    order = sorted(ms, key=lambda m: (m.alias or len(_norm(m.text).split()) < 2, -m.rank, -len(_norm(m.text).split()), m.start))
     for m in order:
         if _norm(m.text) in not_p or _core(m.text) in not_p:
             continue
@@ -433,12 +453,13 @@ def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
     # defined short names and acronyms: 'Berkshire Life Insurance Company of America (“Berkshire”)'
     for fs, fe, ss, se in _defined_terms(text):
         full, short = text[fs:fe], text[ss:se]
-        target = None
+        if not _abbreviates(short, full):
+            continue
+        target, best_end = None, -1
         for p in parties:
-            if any(mm.start <= fs < mm.end or fs <= mm.start < fe for mm in p.mentions) or _core(full).endswith(_core(p.name)) \
-                    and _core(p.name):
-                target = p
-                break
+            for mm in p.mentions:
+                if fs <= mm.start and mm.end <= fe + 2 and mm.end > best_end and not mm.alias:
+                    target, best_end = p, mm.end
         if target and _norm(short) not in vocab()["_not"] and not re.search(
                 r"(?i)\b(?:plaintiffs?|defendants?|appellants?|appellees?|petitioners?|respondents?|parties|agreement|act)\b", short):
             if short not in target.aliases and _core(short) != _core(target.name):
@@ -545,7 +566,8 @@ def extract(ctx: DocContext) -> list[dict]:
         if p.role == "other" and p.rank < ROLE_RANK["title"]:
             n = len({m.start for m in p.mentions})
             if p.etype == "PERSON":
-                keep = n >= 2 if news else n >= 4
+                named = any(m.method in ("age", "caps-name") or m.method == "ner" and m.etype == "PERSON" for m in p.mentions)
+                keep = named and (n >= 2 if news else n >= 4)
             else:
                 keep = bool(SUFFIXES.search(p.name)) or news and bool(CORP_WORDS.search(p.name))
             if not keep:

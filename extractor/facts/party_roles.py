@@ -26,7 +26,8 @@ class Cue:
 # one name: capitalized words and initials, "O'Byrne", "McCrimmon", "St. Pierre", suffixes
 _TITLE_WORD = (r"(?:Secretary|Judge|Justice|Attorneys?|Director|Department|Court|Office|Agent|Special|Assistant|Acting|"
                r"Chief|Deputy|Homeland|Security|Treasury|General|Counsel|Division|Officer|District|States|United|Federal|"
-               r"Commissioner|Administrator|Section|Fraud|Trial|Defendants?|Plaintiffs?|The|This|And|Clerk|Magistrate|Circuit|Senior|Regional|Principal)")
+               r"Commissioner|Administrator|Section|Fraud|Trial|Defendants?|Plaintiffs?|The|This|And|Clerk|Magistrate|Circuit|Senior|Regional|Principal|"
+               r"Dr|Mr|Mrs|Ms|Department)")
 _W = (rf"(?!{_TITLE_WORD}\b)(?:St\.|[A-Z][a-z]*[’'][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
       r"[A-Z]\.(?:\s?[A-Z]\.)?)")
 NAME = rf"{_W}(?:[ \t]+{_W}){{0,3}}(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?"
@@ -52,7 +53,7 @@ _BEFORE_LIST = re.compile(r"(?:(?<=\s)|^)(?P<name>[A-Z][A-Za-z'’-]+)(?:,\s+(?P
 _SURNAME_J = re.compile(r"(?m)^\s*(?P<name>[A-Z][a-z][A-Za-z'’-]+),\s+(?:C\.\s*)?J\.\s*$")
 _SURNAME_JUDGE = re.compile(r"(?m)^\s*(?P<name>[A-Z][A-Z'’-]+|[A-Z][a-z]+),\s+(?P<title>(?:Chief\s+)?(?:U\.S\.\s+|United\s+States\s+)?(?:DISTRICT|MAGISTRATE|CIRCUIT|SENIOR\s+CIRCUIT|District|Magistrate|Circuit|Senior\s+Circuit)\s+(?:DISTRICT\s+)?(?:JUDGE|Judge))\b")
 _SIGNED_JUDGE = re.compile(rf"(?m)^\s*(?:/s/\s*)?(?P<name>[A-Z][A-Za-z.'’ -]{{3,40}}?)\s*\n\s*(?P<title>(?:Chief\s+)?(?:UNITED\s+STATES|United\s+States|U\.S\.)\s+(?:DISTRICT|MAGISTRATE|BANKRUPTCY|CIRCUIT|District|Magistrate|Bankruptcy|Circuit)\s+(?:JUDGE|Judge))")
-_DECLARE = re.compile(rf"\bI,\s+(?P<name>{NAME}),\s+(?:hereby\s+)?(?:declare|state|certify|depose)|[Dd]eclaration\s+of\s+(?P<name2>{NAME})(?=[\s,.])")
+_DECLARE = re.compile(rf"\bI,\s+(?P<name>{NAME}),\s+(?:hereby\s+)?(?:declare|state|certify|depose)|[Dd]eclaration\s+of\s+(?P<name2>{_W}(?:[ \t]+{_W}){{1,3}})(?=[\s,.])")
 _REPRESENTED = re.compile(rf"represented\s+by\s+(?P<name>{NAME})")
 _ESQ = re.compile(rf"(?P<name>{NAME}),?\s+(?:Esq\.|Esquire)")
 _FOR_SIDE = re.compile(rf"(?m)^(?:For\s+(?:the\s+)?(?:Plaintiffs?|Defendants?|Government|Petitioners?|Respondents?|Appellants?|Appellees?)\s*:|BY:)\s*(?P<name>{NAME})")
@@ -76,7 +77,7 @@ def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for m in re.finditer(rf"{CORP_NAME}|{NAME}", text[start:end]):
         s, e = start + m.start(), start + m.end()
-        if _NAME_NOT.match(text[s:e]):
+        if _NAME_NOT.match(text[s:e]) or re.match(r"[\w’']|\.[a-z]", text[e:e + 2]):
             continue
         out.append((s, e))
     return out
@@ -99,6 +100,18 @@ def title_cues(text: str) -> list[Cue]:
         if _NAME_NOT.match(m.group("name").split()[0]):
             continue
         out.append(Cue(s, m.end("name"), _role_of_title(title.split(" for ")[0].split(" of ")[0]), title, method="title-post"))
+    return out
+
+
+_DOCKET_PARTY = re.compile(r"(?m)^[ \t]*(?P<label>Defendant|Plaintiff|Petitioner|Respondent)[ \t]*(?:\(\d+\))?[ \t]*\n(?:[ \t]*\n)*[ \t]*"
+                           r"(?P<name>[A-Z][A-Za-z.'’ -]+?(?:,[ \t]+(?:JR|SR|Jr|Sr)\.?)?)[ \t]*\n(?:[ \t]*\n)*[ \t]*represented\s+by")
+
+
+def docket_party_cues(text: str) -> list[Cue]:
+    """Docket reports: "Defendant (1)" / "Plaintiff" headings over the party's name and "represented by"."""
+    out = []
+    for m in _DOCKET_PARTY.finditer(text):
+        out.append(Cue(m.start("name"), m.end("name"), m.group("label").lower(), method="docket-party"))
     return out
 
 
@@ -147,20 +160,21 @@ def attorney_cues(text: str) -> list[Cue]:
             if len(name.split()) < 2 or re.search(r"(?i)\b(?:suite|street|avenue|telephone|facsimile|email|boulevard|floor|llp|llc|p\.c)\b", name):
                 continue
             out.append(Cue(s, s + len(name), "attorney", method="signature"))
-    # docket reports: "Designation: Assistant U.S. Attorney" belongs to the attorney named above it
-    for m in re.finditer(r"(?m)^\s*Designation:\s*(?P<title>.+?)\s*$", text):
-        title = m.group("title")
-        if title.lower() in ("retained", "cja appointment", "public defender or community defender appointment"):
+    # docket reports: after a "Designation:" line the next attorney's name starts a block; a block's own
+    # "Designation: Assistant U.S. Attorney" is that attorney's title
+    starts = [m.end() for m in re.finditer(r"(?m)^[ \t]*(?:Designation:.*|represented\s+by)", text)]
+    for pos in starts:
+        nm = re.match(r"[ \t]*(?:\n(?:[ \t]*\n)*)?[ \t]*(?P<name>" + NAME + r")[ \t]*\n", text[pos:pos + 200])
+        if not nm:
             continue
-        block = text.rfind("ATTORNEY TO BE NOTICED", 0, m.start())
-        prev = max(text.rfind("Designation:", 0, m.start()), text.rfind("represented by", 0, m.start()))
-        if prev < 0 or block < prev:
+        s_, e_ = pos + nm.start("name"), pos + nm.end("name")
+        nxt = text.find("Designation:", e_)
+        block = text[e_: min(nxt if nxt >= 0 else e_ + 400, e_ + 400)]
+        if len(text[s_:e_].split()) < 2 or not re.search(r"ATTORNEY TO BE NOTICED|LEAD ATTORNEY|Email:|\(\d{3}\)", block):
             continue
-        seg = text[prev:m.start()]
-        first = re.search(r"(?m)^(?:Designation:.*\n|represented by\s+)?\s*(?P<name>" + NAME + r")\s*$", seg[seg.find("\n") + 1:] if seg.startswith("Designation") else seg)
-        if first:
-            off = prev + (seg.find("\n") + 1 if seg.startswith("Designation") else 0)
-            out.append(Cue(off + first.start("name"), off + first.end("name"), "attorney", title, method="docket"))
+        des = re.search(r"(?m)^[ \t]*Designation:[ \t]*(?P<t>.+?)[ \t]*$", text[e_:e_ + 800])
+        title = des.group("t") if des and not re.search(r"(?i)retained|cja|appoint|pro\s+bono", des.group("t")) else None
+        out.append(Cue(s_, e_, "attorney", title, method="docket"))
     return out
 
 
@@ -225,6 +239,6 @@ def label_cues(text: str) -> list[Cue]:
 def all_cues(text: str) -> list[Cue]:
     """Every cue of this module, in text order."""
     cues = (title_cues(text) + judge_cues(text) + attorney_cues(text) + declarant_cues(text) + label_cues(text)
-            + prose_cues(text))
+            + prose_cues(text) + docket_party_cues(text))
     cues.sort(key=lambda c: (c.start_char, -(c.end_char - c.start_char)))
     return cues
