@@ -98,3 +98,15 @@ def test_vocabulary_round_trip():
     data = json.loads((ROOT / "models" / "orders.json").read_text(encoding="utf-8"))
     assert data == vocabulary()
     assert data["forms"]["denied"] == "deny" and data["polarity"]["deny"] == "deny"
+
+
+def test_docket_minute_orders():
+    # CM/ECF-style docket entries: one fact per verb, dated by the entry, reported (prior)
+    text = ("CRIMINAL DOCKET FOR CASE #: 1:17-cr-00201\n\nDate Filed # Docket Text\n"
+            "11/02/2017 45 MINUTE ORDER granting 12 Motion for Extension of Time as to PAUL MANAFORT. "
+            "Signed by Judge Amy Berman Jackson on 11/2/17.\n"
+            "02/27/2024 Order Denying Relator's Petition for Writ of Mandamus\n")
+    got = facts_of(text, "order", name="docket.txt")
+    rows = [(f["action"], f["object"], f["date"], f["prior"]) for f in got]
+    assert rows == [("grant", "Motion for Extension of Time as to PAUL MANAFORT", "2017-11-02", True),
+                    ("deny", "Relator's Petition for Writ of Mandamus", "2024-02-27", True)]

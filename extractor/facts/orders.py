@@ -56,6 +56,11 @@ _DISPOSITION_RE = re.compile(
     r"^\s*(?:(?:Petition|Motion|Application|Appeal|Writ|Judgment)\s+)?(?P<verbs>(?:Affirmed|Reversed|Denied|Granted|"
     r"Dismissed|Vacated|Remanded)(?:\s+in\s+part)?(?:,?\s+and\s+(?:Affirmed|Reversed|Denied|Granted|Dismissed|"
     r"Vacated|Remanded)(?:\s+in\s+part)?)*)\s*\.(?:\s*No\s+Opinion\.?)?\s*$", re.I)
+# docket entries: "ORDER granting 12 Motion to Dismiss ...", "MINUTE ORDER denying ...", "Order Denying Relator's Petition ..."
+_DOCKET_ORDER_RE = re.compile(
+    r"\b(?:MINUTE\s+)?(?:ORDER|Order)\s+(?P<verbs>(?:(?:and\s+|AND\s+)?(?i:granting|denying|dismissing|staying|vacating|"
+    r"remanding|striking|sealing|directing|enjoining)(?:\s+(?i:in\s+part))?,?\s+)+)(?P<obj>[^.;\n]{3,160})")
+_ENTRY_DATE_RE = re.compile(r"(?m)^\s*(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
 _QUOTE_RE = re.compile(r"“[^”]{0,800}”|\"[^\"\n]{0,800}\"")
 _HEADLINE_MAX = 160
 
@@ -242,6 +247,30 @@ class _Finder:
                 if vs < 0:
                     break
 
+    def docket_entries(self) -> None:
+        """Orders a docket lists: one fact per verb of "ORDER granting/denying X", dated by its entry."""
+        text = self.ctx.text
+        for m in _DOCKET_ORDER_RE.finditer(text):
+            if any(s <= m.start() < e for s, e in self.heading_spans):
+                continue
+            self.heading_spans.append((m.start(), m.end()))
+            sent = self.ctx.sentence_at(m.start())
+            dates = list(_ENTRY_DATE_RE.finditer(text, max(0, m.start() - 800), m.start()))
+            date = None
+            if dates:
+                mo, d, y = (int(g) for g in dates[-1].groups())
+                y = y + 2000 if y < 100 else y
+                try:
+                    date = f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+                except ValueError:
+                    date = None
+            obj = re.sub(r"^\d+\s+", "", " ".join(m.group("obj").split()))  # "12 Motion to Dismiss": docket number
+            for v in re.finditer(r"[A-Za-z]+ing", m.group("verbs")):
+                action = self.forms.get(v.group(0).lower())
+                if action:
+                    self.add(sent, m.start(), m.end(), "order-docket", action, own=False, court=own_court(self.ctx),
+                             obj=obj, date=date, conf=0.7)
+
     def dispositions(self, sent: Span) -> bool:
         if not self.court_doc:
             return False
@@ -385,7 +414,7 @@ class _Finder:
         directive, end = self._directive_of(tok, action) if directive_action else (None, tok.idx + len(tok))
         if directive_action and not directed:
             return  # "IT IS ORDERED that ...": the that-clause makes its own fact
-        if not directive_action and action == "remand" and obj:
+        if not directive_action and action == "remand" and obj and self._rest_after(tok).startswith(" to "):
             directive = f"remand {ph.strip_det(obj)}" + self._rest_after(tok)
         end = max(end, tok.idx + len(tok))
         date = None if own else ph.sentence_date(self._date_text(sent, subj), self.ctx.anchor_date)
@@ -487,6 +516,8 @@ class _Finder:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None or not self.bound_like(subj) or subj.lower_ in ("they",):
             return
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each", "no") for c in subj.children):
+            return  # "a government wishing to use race must ...": a rule of law, not an order to a party
         directed, s, _ = ph.who(self.ctx, subj)
         if tok.lemma_ == "have":
             # "shall have 14 days ... to file an answer"
@@ -513,7 +544,10 @@ class _Finder:
         self.add(sent, s, de, "order-modal", "order", own=True, directed_to=directed, directive=directive)
 
     def run(self) -> list[dict]:
-        self.headings()
+        if self.ctx.kind == "docket":
+            self.docket_entries()
+        else:
+            self.headings()
         for sent in self.ctx.sents:
             if self.news and _is_headline(sent):
                 continue

@@ -53,8 +53,9 @@ class _Quotes:
         self.facts: list[dict] = []
         self.last_speaker: tuple[str | None, str | None] = (None, None)
         self.court_doc = ctx.kind not in ("news", "other")
-        self._person_names = {p["name"] for p in _persons(ctx)} | {
-            e.text for e in ctx.doc.ents if e.label_ == "PERSON"}
+        # in court papers a speaker must be a person party (not a case name the tagger read as a person)
+        self._person_names = {p["name"] for p in _persons(ctx)} | (set() if self.court_doc else {
+            e.text for e in ctx.doc.ents if e.label_ == "PERSON"})
 
     def _is_person(self, name: str) -> bool:
         return name in self._person_names or any(name.split()[-1] == n.split()[-1] for n in self._person_names if n)
