@@ -57,7 +57,7 @@ DESCRIPTOR = re.compile(
     r"|(?:individually|personally)(?:\s+and\s+on\s+behalf\s+of[^;,]*|\s+and\s+(?:d/b/a|as)\s+[^;,]*)?"
     r"|(?:an?|the)\s+(?:[A-Z][a-z]+\s+)?(?:corporation|limited\s+liability\s+company|partnership|municipal\s+corporation|"
     r"minor|individual|non-?profit\s+corporation|company|political\s+subdivision)\b[^;]*?"
-    r"|as\s+(?:trustee|administrat\w+|executor|executrix|personal\s+representative|guardian|next\s+friend|successor)\b[^;]*?"
+    r"|as\s+(?:trustee|administrat\w+|executor|executrix|personal\s+representative|guardian|next\s+friend|successor)\b[^;]*"
     r"|et\s+al\.?|ET\s+AL\.?|inclusive)(?=\s*(?:[;,.]|$|and\b))", re.I)
 LINE_NO = re.compile(r"[ \t]*(?:[a-zA-Z](?:[ \t][a-zA-Z])*[ \t]+)?\d{1,2}(?=\s|$)")
 

@@ -182,9 +182,9 @@ def _case_rows(ctx: DocContext) -> list[Mention]:
 
 
 def _defined_terms(text: str) -> list[tuple[int, int, int, int]]:
-    """``(full_start, full_end, short_start, short_end)`` for 'Full Name (“Short”)' definitions."""
+    """``(full_start, full_end, short_start, short_end, collective)`` for 'Full Name (“Short”)' definitions."""
     out = []
-    for m in re.finditer(r"\((?:collectively,?\s+)?(?:the\s+)?[“\"](?P<short>[A-Z][\w.&' -]{0,40})[”\"](?:\s+or\s+[“\"][^”\"]+[”\"])?\)|\((?P<acr>[A-Z][A-Z&-]{1,9})\)", text):
+    for m in re.finditer(r"\((?P<coll>collectively,?\s+)?(?:the\s+)?[“\"](?P<short>[A-Z][\w.&' -]{0,40})[”\"](?:\s+or\s+[“\"][^”\"]+[”\"])?\)|\((?P<acr>[A-Z][A-Z&-]{1,9})\)", text):
         short_s = m.start("short") if m.group("short") else m.start("acr")
         short_e = m.end("short") if m.group("short") else m.end("acr")
         # full name: the capitalized words right before the parenthesis
@@ -194,7 +194,7 @@ def _defined_terms(text: str) -> list[tuple[int, int, int, int]]:
             continue
         fs = m.start() - len(before) + fm.start(1)
         fe = m.start() - len(before) + fm.end(1)
-        out.append((fs, fe, short_s, short_e))
+        out.append((fs, fe, short_s, short_e, bool(m.group("coll"))))
     return out
 
 
@@ -290,6 +290,9 @@ def _pattern_names(ctx: DocContext) -> list[Mention]:
                         r"Appellants?|Appellees?|Both|Each|Against|Under|Including|Between)[ \t]+)+", text[s:e])
         if lead:
             s += lead.end()
+        person_of = re.match(NAME + r"[ \t]+of[ \t]+", text[s:e])
+        if person_of and len(person_of.group(0).split()) >= 3:
+            s += person_of.end()  # "Christine M. Kroupa of Gordon Rees LLP": the firm
         if e - s < 5 or "\n" in text[s:e] or not re.search(r"[a-z]", text[s:e]) and ctx.kind != "news":
             continue
         if re.fullmatch(r"(?i)(?:the\s+)?(?:company|corporation|inc\.?|llc)", text[s:e].strip()):
@@ -451,8 +454,10 @@ def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
             parties.append(p)
         p.add(m)
     # defined short names and acronyms: 'Berkshire Life Insurance Company of America (“Berkshire”)'
-    for fs, fe, ss, se in _defined_terms(text):
+    for fs, fe, ss, se, collective in _defined_terms(text):
         full, short = text[fs:fe], text[ss:se]
+        if collective and sum(1 for p in parties if f" {_core(short)} " in f" {_core(p.name)} ") != 1:
+            continue  # "(collectively, “Bard”)" names a group, not one of its members
         if not _abbreviates(short, full):
             continue
         target, best_end = None, -1

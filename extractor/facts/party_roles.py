@@ -77,7 +77,7 @@ def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for m in re.finditer(rf"{CORP_NAME}|{NAME}", text[start:end]):
         s, e = start + m.start(), start + m.end()
-        if _NAME_NOT.match(text[s:e]) or re.match(r"[\w’']|\.[a-z]", text[e:e + 2]):
+        if _NAME_NOT.match(text[s:e]) or re.match(r"\w|\.[a-z]|[’'][a-rt-z]", text[e:e + 2]):
             continue
         out.append((s, e))
     return out
