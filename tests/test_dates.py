@@ -73,6 +73,10 @@ CASES = [
     # "the same day" is the date before it
     ("He filed on March 3, 2021, and the clerk docketed it the same day.", None,
      [("March 3, 2021", "2021-03-03"), ("the same day", "2021-03-03")]),
+    # "Month of Year"
+    ("The first outbreak was identified during December of 2019.", None, [("December of 2019", "2019-12")]),
+    # a spaCy DATE entity no pattern reads is normalized with dateparser
+    ("The party was held on July the 4th, 2020 in the park.", None, [("July the 4th, 2020", "2020-07-04")]),
     # relative mentions need an anchor: without one they are left out
     ("The agreement was signed last April.", None, []),
 ]

@@ -68,6 +68,10 @@ CASES = [
     ("A 2007 complaint asserted the claims.", []),
     ("There were 12 and then 15.", []),
     ("The first artificial satellite was launched in 1957.", []),
+    # a figure naming a document is not a duration ("Second" is not seconds)
+    ("See Doc. 5285 and 5285 Second Amended Master Complaint.", []),
+    # "under one" is a preposition, not a comparator
+    ("The court granted relief under one such exception.", [q(1, "exception", "count")]),
     # a relative date is not a duration
     ("The report came out five years ago.", []),
 ]

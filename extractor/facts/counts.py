@@ -137,11 +137,26 @@ def _title_block(text: str, rest_start: int, rest: str) -> tuple[str, int]:
             continue
         if _PARA_START_RE.match(line) or len(line) > 110 or (lines and line.rstrip().endswith(".") and len(line.split()) > 10):
             break
+        if lines and not _heading_line(line):
+            break  # body text under the heading
         lines.append(line.strip())
         pos = nl
-        if line.strip().endswith(")") and lines[0].startswith("("):
-            break
     return " ".join(lines), pos
+
+
+_VERDICT_RE = re.compile(r"^(?:not\s+)?(?:guilty|proved|proven|dismissed|acquitted|withdrawn)\b", re.I)
+
+
+def _heading_line(line: str) -> bool:
+    """A line that still belongs to a count heading: parenthesized, a statute, or capitalized without a final period."""
+    t = line.strip()
+    if t.startswith("(") and t.endswith(")"):
+        return True
+    if re.search(r"U\.\s?S\.\s?C\.|§|C\.F\.R\.", t):
+        return True
+    words = re.findall(r"[A-Za-z][\w'’-]*", t)
+    small = {"of", "the", "and", "or", "to", "for", "in", "on", "a", "an", "by", "with", "under", "against"}
+    return bool(words) and not t.endswith(".") and all(w[0].isupper() or w.lower() in small for w in words)
 
 
 def _split_title(raw: str) -> tuple[str | None, list[str]]:
@@ -151,11 +166,18 @@ def _split_title(raw: str) -> tuple[str | None, list[str]]:
     if m:
         against = [w.strip() for w in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("who")) if w.strip()]
         raw = raw[:m.start()]
+    # a parenthesized statute is not part of the title: "(Wire Fraud) (18 U.S.C. § 1343)"
+    stripped = re.sub(r"\((?:[^()]|\([^()]*\))*(?:U\.\s?S\.\s?C\.|§|C\.F\.R\.)(?:[^()]|\([^()]*\))*\)", " ", raw)
+    if stripped.strip(" ()"):
+        raw = stripped
     title = re.sub(r"\s+", " ", raw).strip(" -–—:;,.")
     while len(title) > 1 and title[0] in "([" and title[-1] in ")]":
         title = title[1:-1].strip(" -–—:;,.")
     if title.count("(") < title.count(")") and title.endswith(")"):
         title = title[:-1].strip()
+    title = re.sub(r"^\((.*)\)$", r"\1", title) if title.count("(") == 1 else title
+    if _VERDICT_RE.match(title):
+        title = ""  # "COUNT ONE: GUILTY" on a verdict form: the verdict, not a title
     return (title or None), against
 
 

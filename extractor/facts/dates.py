@@ -1,7 +1,8 @@
 """Date facts (FACTS.md: ``value``, ``precision``, ``relative``, ``event``).
 
 Candidates come from the project's patterns (:mod:`dates_find`); spaCy
-``DATE`` entities decide which bare years are dates. Values are ISO 8601 at
+``DATE`` entities decide which bare years are dates, and those naming a month
+that no pattern read are normalized with dateparser (:mod:`dates_fallback`). Values are ISO 8601 at
 the precision the text gives ("2025-04", never an invented day). Relative
 mentions ("last April", "Wednesday", "five years ago") are resolved against
 ``ctx.anchor_date`` and carry ``relative: true``; without an anchor they are
@@ -17,7 +18,7 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from . import dates_find
+from . import dates_fallback, dates_find
 from .context import DocContext
 from .dates_event import event_for, tense_of
 from .dates_find import DateHit
@@ -83,6 +84,17 @@ def _candidates(ctx: DocContext) -> list[DateHit]:
         for h in group:
             if all(h.end <= k.start or h.start >= k.end for k in kept):
                 kept.append(h)
+    for ent in ctx.doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        inside = [k for k in kept if k.start < ent.end_char and ent.start_char < k.end]
+        if any(k.start < ent.start_char or k.end > ent.end_char or k.day is not None or k.numeric or k.rel
+               for k in inside):
+            continue  # a pattern read this entity (or more than it) at day precision already
+        norm = dates_fallback.normalize(ent.text, ctx.anchor_date)
+        if norm is not None and (not inside or norm[1] == "day"):
+            kept = [k for k in kept if k not in inside]
+            kept.append(DateHit(ent.start_char, ent.end_char, "dateparser", extra={"normalized": norm}))
     kept = [h for h in kept if not ctx.is_reserved(h.start, h.end)]
     return sorted(kept, key=lambda h: h.start)
 
@@ -165,6 +177,9 @@ def _resolve(ctx: DocContext, hit: DateHit, day_first: dict[str, bool],
     """Return ``(value, precision, relative, date)`` for a hit, or None when it cannot be
     resolved (a year-less or relative mention with nothing to resolve against, an impossible date)."""
     anchor = ctx.anchor_date
+    if "normalized" in hit.extra:
+        value, precision, relative = hit.extra["normalized"]
+        return value, precision, relative, dt.date.fromisoformat((value + "-01-01")[:10])
     if hit.rel is not None:
         if anchor is None and hit.rel[0] != "following":
             return None

@@ -88,7 +88,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "day-month": re.compile(
             rf"(?<![\w.,/-])(?:{wday})?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:(?:day\s+)?of\s+)?{month}"
             rf"(?:\s*,?\s*{year})?", re.I),
-        "month-year": re.compile(rf"(?<![\w.])(?:{wday})?{month}(?:\s*,)?{gap}{year}", re.I),
+        "month-year": re.compile(rf"(?<![\w.])(?:{wday})?{month}(?:\s*,|\s+of)?{gap}{year}", re.I),
         "iso": re.compile(r"(?<![\w./-])(?P<year>(?:1[6-9]|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/-])"),
         "numeric": re.compile(
             r"(?<![\w./:-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/]|-\d|\.\d)"),

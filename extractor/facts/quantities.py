@@ -254,6 +254,10 @@ def _read_quantity(ctx: DocContext, m: re.Match) -> tuple[int, int, dict] | None
             end += pct.end()
     if kind is None:
         dur = _duration_after(after)
+        if dur and not is_words and re.fullmatch(r"\d{4,}", raw):
+            return None  # "5285 Second Amended Complaint": an identifier, not 5285 seconds
+        if dur and value != 1 and not after.startswith("-") and not after[:dur[1]].rstrip().lower().endswith("s"):
+            dur = None  # a singular unit after a plural number is not a duration ("5285 Second Amended")
         if dur:
             unit, length = dur
             rest = text[end + length:end + length + 20].lower()
@@ -283,6 +287,8 @@ def _read_quantity(ctx: DocContext, m: re.Match) -> tuple[int, int, dict] | None
         kind = "count"
         end = noun_end
     q_start, approximate, comparator = _modifiers(text, start)
+    if is_words and value == 1 and re.match(r"(?i)(?:under|over|above|below)\b", text[q_start:start]):
+        q_start, approximate, comparator = start, False, "eq"  # "under one such exception" is a preposition
     after_q = text[end:end + 12].lower()
     if re.match(r"^\s*or\s+(?:more|greater)\b", after_q):
         comparator = "ge"
@@ -336,7 +342,7 @@ def _duration_after(after: str) -> tuple[str, int] | None:
         word = hy.group("unit").lower().replace("-", " ")
         return units.get(word, word + "s"), hy.end()
     m = re.match(r"^\s+(?:actual\s+)?(?P<unit>(?:business|calendar|working)\s+days?|days?|weeks?|months?|years?"
-                 r"|hours?|minutes?|quarters?|decades?|century|centuries|yrs?|mos|wks?|hrs?|mins?)\b", after, re.I)
+                 r"|hours?|minutes?|seconds?|quarters?|decades?|century|centuries|yrs?|mos|wks?|hrs?|mins?)\b", after, re.I)
     if m:
         return units[" ".join(m.group("unit").lower().split())], m.end()
     return None
