@@ -321,7 +321,7 @@ def fact_row(entry: dict, fact: dict) -> None:
             elif status != "unreviewed":
                 st.button("Undo", key=f"undo_{prefix}", on_click=on_status, args=(result, fact["id"], "unreviewed"),
                           width="stretch")
-        with st.expander("Paragraph, page, edit, note"):
+        with st.expander("Paragraph, page, edit, note", key=f"exp_{prefix}"):
             text = result["document"].get("text") or ""
             if text:
                 p0, p1 = paragraph_around(text, fact["start_char"], fact["end_char"])
@@ -369,7 +369,7 @@ def edit_form(result: dict, fact: dict, prefix: str) -> None:
 
 
 def filters(entry: dict, facts: list[dict]) -> dict:
-    with st.expander("Filters", expanded=True):
+    with st.expander("Filters", expanded=True, key="exp_filters"):
         c1, c2, c3 = st.columns(3)
         types = c1.multiselect("Fact type", FACT_TYPES, key="flt_types")
         roles = c2.multiselect("Party role", ROLES, key="flt_roles", help="Applies to party facts.")
@@ -386,7 +386,7 @@ def filters(entry: dict, facts: list[dict]) -> dict:
 def add_fact_panel(entry: dict) -> None:
     result = entry["result"]
     prefix = f"add_{entry['sha'][:12]}"
-    with st.expander("Add a fact the extractor missed"):
+    with st.expander("Add a fact the extractor missed", key=f"exp_{prefix}"):
         fact_type = st.selectbox("Type", FACT_TYPES, key=f"{prefix}_type")
         how = st.radio("Select its text by", ["Search text", "Character offsets"], horizontal=True, key=f"{prefix}_how")
         if how == "Search text":
