@@ -20,6 +20,11 @@ HEADINGS = [
     ("FIRST CAUSE OF ACTION\n(Negligence)\n39. Plaintiff incorporates.", 1, "Negligence", [], []),
     # ordinal claim for relief
     ("SECOND CLAIM FOR RELIEF\n(Declaratory Relief)\n51. Berkshire incorporates.", 2, "Declaratory Relief", [], []),
+    # indictment: title and statute in parentheses under the heading; body text is not title
+    ("COUNT ONE\n(Conspiracy to Commit Wire Fraud)\n(18 U.S.C. § 1349)\nThe Grand Jury charges that the defendants agreed.",
+     1, "Conspiracy to Commit Wire Fraud", ["18 U.S.C. § 1349"], []),
+    # verdict form: the verdict is not the title
+    ("VERDICT FORM\n\nCOUNT ONE: GUILTY\n\nDated: May 1, 2024", 1, None, [], []),
     # CASES.md C-08 heading form
     ("COMPLAINT FOR DAMAGES\nCOUNT II — Breach of Contract\nThe parties agreed.", 2, "Breach of Contract", [], []),
 ]
