@@ -110,3 +110,23 @@ def test_docket_minute_orders():
     rows = [(f["action"], f["object"], f["date"], f["prior"]) for f in got]
     assert rows == [("grant", "Motion for Extension of Time as to PAUL MANAFORT", "2017-11-02", True),
                     ("deny", "Relator's Petition for Writ of Mandamus", "2024-02-27", True)]
+
+
+MORE = [
+    # (text, name, [(action, directed_to, directive), ...])
+    # decision-list disposition line: two verbs, two facts
+    (COURT + "No. 22-100 Smith v. Jones. Appeal from the Circuit Court.\nREVERSED AND REMANDED.\n", "op.txt",
+     [("reverse", None, None), ("remand", None, None)]),
+    # "ORDERED, ADJUDGED AND DECREED" followed by "shall"
+    (COURT + "ORDERED, ADJUDGED AND DECREED that Defendant shall pay Plaintiff the sum awarded within 30 days.\n", "op.txt",
+     [("order", "Defendant", "pay Plaintiff the sum awarded within 30 days")]),
+    # a judge sentences someone (active voice, news)
+    ("On Tuesday, U.S. District Judge Ann Lee sentenced Mark Ortiz to 30 months in prison.", "news.txt",
+     [("sentence", "Mark Ortiz", "serve 30 months in prison")]),
+]
+
+
+@pytest.mark.parametrize("text,name,expected", MORE)
+def test_more_order_forms(text, name, expected):
+    got = facts_of(text, "order", name=name, anchor_date="2025-03-05")
+    assert [(f["action"], f["directed_to"], f["directive"]) for f in got] == expected
