@@ -23,6 +23,9 @@ CASES = [
     # colon after "said"
     ("U.S. Attorney Damian Williams said: “Today’s guilty plea shows our commitment to fair markets.”",
      [("Damian Williams", "U.S. Attorney", "Today’s guilty plea shows our commitment to fair markets.", True)]),
+    # "according to" a named person
+    ("“We were never told,” according to Maria Lopez, a spokeswoman for the union.",
+     [("Maria Lopez", "a spokeswoman for the union", "We were never told", True)]),
     # reported statement, no quotation marks
     ("Officer Dottie Romo stated that the IRS was only able to verify roughly 47,000 names.",
      [("Dottie Romo", "Officer", "the IRS was only able to verify roughly 47,000 names", False)]),
@@ -42,6 +45,7 @@ def test_quotes(text, expected):
     "The statute bars any “disclosure of return information” to other agencies.",  # quoted phrase, no speaker
     "The court held that a complaint must contain “sufficient factual matter, accepted as true, to state a claim.”",  # case law
     "The agency announced that it had settled the claims.",  # announced: not a person's statement
+    "“The agency acted unlawfully,” according to the complaint filed Monday.",  # a document, not a speaker
 ])
 def test_quote_negatives(text):
     assert facts_of(text, "quote") == []

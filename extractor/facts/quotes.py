@@ -31,7 +31,7 @@ SPEECH_VERBS = ("said", "says", "added", "adds", "stated", "states", "explained"
                 "asserted", "acknowledged", "observed")
 _VERB_ALT = "|".join(SPEECH_VERBS)
 _QUOTE_RE = re.compile(r"“(?P<c1>[^“”]{2,3000}?)”|\"(?P<c2>[^\"\n]{2,3000}?)\"")
-_AFTER_RE = re.compile(rf"\s*,?\s*(?P<verb>{_VERB_ALT})\s+(?P<who>[^.\n]{{1,200}})"
+_AFTER_RE = re.compile(rf"\s*,?\s*(?P<verb>{_VERB_ALT}|according\s+to)\s+(?P<who>[^.\n]{{1,200}})"
                        rf"|\s*,?\s*(?P<who2>[^“”\"\n.!?()\[\]]{{1,100}}?)\s+(?P<verb2>{_VERB_ALT})\b")
 _BEFORE_RE = re.compile(rf"(?P<verb>{_VERB_ALT})(?:\s+that)?\s*[:,]?\s*$")
 _REPORTED_RE = re.compile(rf"\b(?P<verb>said|stated|testified|added|explained|told\s+\w+|wrote|acknowledged|"
@@ -58,6 +58,8 @@ class _Quotes:
             e.text for e in ctx.doc.ents if e.label_ == "PERSON"})
 
     def _is_person(self, name: str) -> bool:
+        if not name:
+            return False
         return name in self._person_names or any(name.split()[-1] == n.split()[-1] for n in self._person_names if n)
 
     # ---- speakers ------------------------------------------------------
@@ -194,6 +196,8 @@ class _Quotes:
                 method = "quote-continued"
             else:
                 continue
+            if after and (after.group("verb") or "").startswith("according") and not self._is_person(speaker or ""):
+                continue  # "according to the complaint": a document, not a speaker
             if not speaker or (self.court_doc and not self._is_person(speaker)):
                 continue  # in court papers only people's words: not a court's or a statute's
             self.add(m.start(), m.end(), method, speaker, title, content.strip(" ,"), True)
