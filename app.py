@@ -148,6 +148,17 @@ def run_extraction(files: list[tuple[str, bytes]], anchor: str | None) -> list[d
     return entries
 
 
+def use_saved_results(entries: list[dict]) -> None:
+    """A document with a saved review shows the extraction its decisions were
+    made on (fact ids are stable only for the same input, anchor date and
+    extractor version); forgetting the review re-extracts it."""
+    for e in entries:
+        if "error" not in e["result"] and store().has_document(e["sha"]):
+            saved = store().load_document(e["sha"])
+            if saved is not None:
+                e["result"], e["saved"] = saved, True
+
+
 def saved_entries(current: list[dict]) -> list[dict]:
     """Documents with a saved review that are not open in this session."""
     open_shas = {e["sha"] for e in current}
@@ -422,6 +433,9 @@ def review_view(entry: dict) -> None:
     result = entry["result"]
     doc_id = result["document"]["id"]
     st.subheader(entry["name"])
+    if entry.get("saved"):
+        st.caption("This document has a saved review: it is shown as it was extracted when the review "
+                   "began. Forget the saved review (at the bottom) to extract it again.")
     case_header(entry)
     reviewed = apply_review(result, store().review(doc_id))
     flt = filters(entry, reviewed["facts"])
@@ -475,6 +489,7 @@ def main() -> None:
     st.title("Legal facts review")
     files, anchor = sidebar_inputs()
     entries = run_extraction(files, anchor)
+    use_saved_results(entries)
     entries += saved_entries(entries)
     if not entries:
         st.info("Upload filings or pick a bundled sample in the sidebar. Reviews are kept on this machine "

@@ -209,6 +209,20 @@ def test_reject_accept_and_refresh(app):
     assert status_of(again, "date-1") == "unreviewed"
 
 
+def test_saved_review_pins_extraction_and_forget(app):
+    at = upload(app, ("case.txt", b"one"))
+    at.button(key=f"rej_{sha(b'one')[:12]}_date-1").click().run()
+    at.checkbox(key="use_anchor").check().run()                             # would change the extraction
+    header = next(h.value for h in at.html if "case-head" in h.value)
+    assert "— (none)" in header                                              # the reviewed extraction is kept
+    assert list(at.dataframe[0].value["status"]) == ["saved review"]
+    at.button(key=f"forget_{sha(b'one')[:12]}").click().run()                # forget: decisions and text deleted
+    assert list(at.dataframe[0].value["status"]) == ["ok"] and status_of(at, "date-1") == "unreviewed"
+    header = next(h.value for h in at.html if "case-head" in h.value)
+    assert "(user)" in header                                                # extracted again with the anchor
+    assert new_session().info[0].value.startswith("Upload filings")         # nothing left on disk to reopen
+
+
 def test_edit_fact_and_note(app):
     at = upload(app, ("case.txt", b"one"))
     p = f"{sha(b'one')[:12]}_order-1"

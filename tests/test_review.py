@@ -327,3 +327,18 @@ def test_occurrence_on_page():
     page = {"number": 1, "start_char": 0, "end_char": 16}
     fact = {"text": "IRS", "start_char": 10}
     assert occurrence_on_page(text, page, fact) == 1            # one "IRS" before it on the page
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),   # a formula is neutralized
+    ("@SUM(A1)", "'@SUM(A1)"),                     # @ starts a formula too
+    ("-2+3", "'-2+3"),                             # - before a non-number
+    ("-5.0", "-5.0"),                              # a negative number stays a number
+    ("Acme Corp.", "Acme Corp."),                  # ordinary text unchanged
+    (["IRS", "DHS"], "IRS; DHS"),                  # lists joined
+    (None, ""),                                    # null is empty
+])
+def test_csv_cell(value, expected):
+    from extractor.review.export import _cell
+
+    assert _cell(value) == expected

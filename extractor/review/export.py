@@ -35,11 +35,25 @@ def to_jsonl(results: list[dict], *, include_text: bool = False) -> str:
 
 
 def _cell(value) -> str:
+    """A CSV cell; text a spreadsheet would run as a formula (starting with =, +,
+    @, a tab or CR, or - before a non-number) gets a leading apostrophe (OWASP
+    "CSV injection")."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+        value = "; ".join(str(v) for v in value)
+    text = str(value)
+    if text[:1] in ("=", "+", "@", "\t", "\r") or (text[:1] == "-" and not _is_number(text)):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def to_csv(results: list[dict]) -> str:
@@ -59,12 +73,12 @@ def to_csv(results: list[dict]) -> str:
         for fact in result["facts"]:
             review = fact.get("review") or {}
             writer.writerow({
-                "document_id": doc.get("id"), "source": doc.get("source"), "fact_id": fact["id"],
-                "type": fact["type"], "text": fact["text"], "value": _cell(fact.get(MAIN_FIELD[fact["type"]])),
+                "document_id": doc.get("id"), "source": _cell(doc.get("source")), "fact_id": fact["id"],
+                "type": fact["type"], "text": _cell(fact["text"]), "value": _cell(fact.get(MAIN_FIELD[fact["type"]])),
                 "role": _cell(fact.get("role")), "directed_to": _cell(fact.get("directed_to")),
                 "page": _cell(fact.get("page")), "start_char": fact["start_char"], "end_char": fact["end_char"],
                 "confidence": fact["confidence"], "method": fact["method"],
                 "review_status": review.get("status", "unreviewed"), "note": _cell(review.get("note")),
-                "sentence": fact["sentence"]["text"],
+                "sentence": _cell(fact["sentence"]["text"]),
             })
     return buf.getvalue()
