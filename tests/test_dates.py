@@ -70,6 +70,8 @@ CASES = [
     # year ranges give both years; "mid-2019"; a season with its year has season precision
     ("Failure to File Reports for Calendar Years 2011-2014.", None, [("2011", "2011"), ("2014", "2014")]),
     ("The scheme ran from mid-2019 until spring 2021.", None, [("2019", "2019"), ("spring 2021", "2021-21")]),
+    # "from at least 2015 through 2019": both ends of the span of years
+    ("The scheme ran from at least 2015 through 2019.", None, [("2015", "2015"), ("2019", "2019")]),
     # "the same day" is the date before it
     ("He filed on March 3, 2021, and the clerk docketed it the same day.", None,
      [("March 3, 2021", "2021-03-03"), ("the same day", "2021-03-03")]),

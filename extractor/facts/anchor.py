@@ -7,6 +7,8 @@ Where a court filing or a news report states its date, in order of trust:
    from what ingestion removed from the pages (``PageSpan.removed``) or from the text;
 2. a docket's "Date Filed: 10/27/2017" line;
 3. a "FILED" stamp with a date on one of the next lines;
+3b. a decision or filing label near the top ("Argued October 10, 2012—Decided
+   June 24, 2013": the decision date, not the argument date);
 4. a "Dated:" / "DATED this 16th day of April, 2021" / "Date: March 28, 2025"
    line (signature block or a header);
 5. a date line or dateline near the top ("Thursday, January 15, 2009",
@@ -28,6 +30,9 @@ _ECF_RE = re.compile(r"\bCase:?\s+\S+.*?\bDocument:?\s+\S+.*?\bFiled:?\s+(\d{1,2
 _DATE_FILED_RE = re.compile(r"^\s*Date\s+Filed\s*:\s*(\d{1,2})/(\d{1,2})/(\d{2,4})\b", re.M | re.I)
 _STAMP_RE = re.compile(r"^\s*(?:FILED|ENTERED)\s*$", re.M)
 _DATED_RE = re.compile(r"^\s*(?:DATED|Dated|Date|Signed|SIGNED|Entered|ENTERED)\b\s*(?:this\s+(?:the\s+)?|:|,|\s)", re.M)
+_DECIDED_RE = re.compile(r"\b(?:Decided|DECIDED|(?:Opinion\s+)?Filed|FILED|Decision\s+Date|Date\s+of\s+(?:Decision|Judgment|Order)"
+                         r"|Issued|ISSUED|Entered|ENTERED)\s*:?\s*")
+_HEAD_CHARS = 3000
 _TOP_CHARS = 600
 
 
@@ -88,6 +93,11 @@ def find_anchor(ctx: DocContext) -> tuple[dt.date, str] | None:
     for m in _STAMP_RE.finditer(text):
         found = first_full_date(text[m.end():m.end() + 200])
         if found:
+            return found[0], "text"
+    # "Decided June 24, 2013", "Opinion Filed: March 3, 2021", "Decision Date: 09/30/25" near the top
+    for m in _DECIDED_RE.finditer(text[:_HEAD_CHARS]):
+        found = first_full_date(text[m.end():m.end() + 60])
+        if found and found[1] < 12:
             return found[0], "text"
     dated = None
     for m in _DATED_RE.finditer(text):

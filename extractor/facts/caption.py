@@ -78,6 +78,7 @@ class CaptionParty:
     end_char: int
     role: str
     title: str | None = None
+    cover_end: int | None = None
 
 
 class _Kept:
@@ -187,6 +188,8 @@ _CORP_END = re.compile(r"(?i)(?:\b(?:inc|llc|l\.l\.c|corp|corporation|company|co
 
 _SKIP_PART = re.compile(r"(?i)^(?:individually|personally|through\s|by\s+and\s+through|on\s+behalf|a\s+minor|and\s+on\s+behalf|"
                         r"(?:her|his|their)\s+(?:mother|father|parent|guardian)|next\s+friend$)")
+_TITLE_PART = re.compile(r"(?i)^(?:governor|secretary|director|branch\s+head|head|commissioner|chair(?:man|person)?|sheriff|"
+                         r"attorney\s+general|mayor|warden|administrator|chief|superintendent|treasurer|member)\b")
 _ALIAS_PART = re.compile(r"(?i)^(?:d/b/a|dba|f/k/a|fka|a/k/a|aka)\b")
 
 
@@ -216,6 +219,10 @@ def _split_names(k: _Kept, a: int, b: int) -> list[tuple[int, int, str | None]]:
             for p, q in parts:
                 t = s[p:q].strip()
                 if _SKIP_PART.match(t):
+                    continue
+                if _TITLE_PART.match(t) and len(parts) > 1 and any(
+                        _PERSONISH.match(s[x:y].strip()) and not _TITLE_PART.match(s[x:y].strip()) for x, y in parts):
+                    title = title or " ".join(t.split()).title().replace(" Of ", " of ").replace(" The ", " the ")
                     continue
                 if _ALIAS_PART.match(t) and not merged:
                     continue
@@ -292,12 +299,13 @@ def _parties_of(k: _Kept, role: str) -> list[CaptionParty]:
             if re.fullmatch(r"(?i)(?:and|the|et al\.?|v\.?|vs\.?|\W+)", name):
                 continue
             o1, o2 = k.orig(p, q)
+            full_end = o2
             for i in range(p, q - 1):
                 a, b = k.offs[i], k.offs[i + 1]
                 if b - a > 1 and k.text_between(a + 1, b).strip():
                     o2 = a + 1
                     break
-            out.append(CaptionParty(name, o1, o2, role, title))
+            out.append(CaptionParty(name, o1, o2, role, title, full_end))
     return out
 
 
@@ -438,7 +446,7 @@ def _block_caption(text: str, head_end: int) -> tuple[list[CaptionParty], tuple[
 def _one_line_captions(text: str, head_end: int) -> list[tuple[int, int, list[CaptionParty]]]:
     """Case names on one line: "Case title: USA v. MANAFORT et al", "In re: X", "Ex parte X"."""
     out = []
-    for m in re.finditer(r"(?im)^[ \t]*(?:Case\s+title|Style|Case\s+Caption)\s*:\s*(?P<cap>.+)$", text[:head_end]):
+    for m in re.finditer(r"(?im)^[ \t]*(?:Case\s+title|Style|Case\s+Caption)[ \t]*:\s*(?P<cap>\S.*)$", text[:head_end]):
         out.append((m.start("cap"), m.end("cap")))
     res = []
     for s, e in out:
@@ -463,9 +471,9 @@ IN_RE = re.compile(r"(?m)(?:^|(?<=\s))(?:In\s+re|IN\s+RE|In\s+Re|Ex\s+parte|EX\s
                    r"|[A-Z][A-Z'’-]+(?:[ \t]+(?!NO\b)(?:[A-Z][A-Z'’-]+|[A-Z]\.))*)")
 
 
-def _in_re(text: str, head_end: int) -> list[CaptionParty]:
+def _in_re(text: str, head_end: int, start: int = 0) -> list[CaptionParty]:
     out = []
-    for m in IN_RE.finditer(text, 0, head_end):
+    for m in IN_RE.finditer(text, start, head_end):
         name = m.group("name").strip()
         if re.search(r"(?i)\b(?:litigation|products|liability|matter|estate|application|grand\s+jury|search|proceedings)\b", name):
             continue
@@ -488,12 +496,14 @@ def caption_parties(text: str) -> tuple[list[CaptionParty], tuple[int, int] | No
         label says otherwise, right: defendant unless labelled).
     """
     head_end = min(len(text), HEAD)
+    for s, e, ps in _one_line_captions(text, head_end):
+        if not ps:
+            ps = _in_re(text[:e], e, start=s)
+        if ps:
+            return ps, (s, e)
     parties, span = _block_caption(text, head_end)
     if parties:
         return parties, span
-    for s, e, ps in _one_line_captions(text, head_end):
-        if ps:
-            return ps, (s, e)
     ps = _in_re(text, head_end)
     if ps:
         return ps, (ps[0].start_char, ps[0].end_char)

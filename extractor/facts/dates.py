@@ -133,6 +133,9 @@ def _is_year_date(ctx: DocContext, hit: DateHit) -> bool:
         return False
     if _citation_year(text, hit.start, hit.end):
         return False
+    if re.match(r"\s*(?:through|thru|until|to|and|or|[-–—])\s*(?:about\s+|approximately\s+)?(?:1[89]|20)\d{2}\b",
+                text[hit.end:hit.end + 30]):
+        return True  # the start of a span of years ("from at least 2015 through 2019")
     span = ctx.span(hit.start, hit.end)
     if span is None:
         return False

@@ -83,6 +83,7 @@ class Mention:
     method: str = "ner"
     canonical: str | None = None  # a known full name (agency list, court normalization)
     alias: bool = False  # an acronym or a defined short name
+    cover: int | None = None  # end of the whole caption text the name was read from
 
 
 @dataclass
@@ -165,7 +166,7 @@ def _case_rows(ctx: DocContext) -> list[Mention]:
         if run:
             left_s += run.start()
         right_s, right_e = m.start("right"), m.end("right")
-        tail = re.search(r"\s*\((?:Appeal|In re|[A-Z][a-z]+ (?:Circuit|Probate|District) Court)|\s+\d{1,2}:\d{2}-|\s+\d:\d{2}|\.\s*(?:PETITION|$)|\)\s*\(|,?\s+(?:Civil\s+Action\s+)?No\.\s*\d", text[right_s:right_e])
+        tail = re.search(r"\s*\((?:Appeal|In re|[A-Z][a-z]+ (?:Circuit|Probate|District) Court)|\s+\d{1,2}:\d{2}-|\s+\d:\d{2}|\.\s*PETITION|\)\s*\(|,?\s+(?:Civil\s+Action\s+)?No\.\s*\d", text[right_s:right_e])
         if not tail:
             continue
         right_e = right_s + tail.start()
@@ -236,7 +237,7 @@ def _ner_mentions(ctx: DocContext) -> list[Mention]:
             continue
         if re.search(r"(?i)\b(?:litigation|code|act|rule|amendment|statute|forms?|complaint|answer|order|motion|agreement|"
                      r"policy|plan|program|court|date|waiver|exhibit|schedule|application|statements?|conspiracy|counts?|"
-                     r"offenses?|charges?|violations?|claims?|relief|damages)\b|\sv\.\s|and/or|[’']s\s+\w", t):
+                     r"offenses?|charges?|violations?|claims?|relief|damages)\b|\sv\.(?:\s|$)|and/or|[’']s\s+\w|\b(?:Tr|Hr[’']g|Br|Op|Mem)\.?$", t):
             continue
         out.append(Mention(s, e, " ".join(t.split()), etype=ent.label_, method="ner"))
     return out
@@ -318,7 +319,7 @@ def _gather(ctx: DocContext) -> list[Mention]:
     cap, _ = caption_mod.caption_parties(text)
     for p in cap:
         ms.append(Mention(p.start_char, p.end_char, p.name, role=p.role, rank=ROLE_RANK["caption"], title=p.title,
-                          method="caption"))
+                          method="caption", cover=p.cover_end))
     ms += _case_rows(ctx)
     _, cap_span = caption_mod.caption_parties(text)
     head_end = min(len(text), max(2500, (cap_span[1] + 1500) if cap_span else 0), caption_mod.HEAD)
@@ -372,7 +373,7 @@ def _never(name: str) -> bool:
                 or re.search(r"\b(?:Team|Committee|Counsel|Forms?|Sheets?|Class|Subclass|Leadership|Web|Website|Site)$", name.strip()))
 
 
-_STRONG = ("caption", "case-list", "court", "agency-list", "agency-pattern")
+_STRONG = ("caption", "case-list", "court", "agency-list", "agency-pattern", "company")
 
 
 def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
@@ -385,8 +386,8 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
             if any(r.start < m.end and m.start < r.end and (r.start, r.end) != (m.start, m.end) for r in rule):
                 continue
         elif m.method not in ("caption", "case-list"):
-            if any(r is not m and r.method in _STRONG and r.start <= m.start and m.end <= r.end
-                   and (r.end - r.start) > (m.end - m.start) for r in rule):
+            if any(r is not m and r.method in _STRONG and r.start <= m.start and m.end <= (r.cover or r.end)
+                   and ((r.cover or r.end) - r.start) > (m.end - m.start) for r in rule):
                 continue
         out.append(m)
     return out
@@ -412,7 +413,7 @@ def _find_party(parties: list[Party], m: Mention) -> Party | None:
         if len(hits) == 1:
             return hits[0]
         hits = [p for p in parties if p.etype in ("ORG", "GOV_AGENCY") and _core(p.name).split()[:1] == toks]
-        if len(hits) == 1:
+        if len(hits) == 1 and m.role not in ("judge", "attorney", "declarant", "witness", "official"):
             return hits[0]
     elif m.etype != "COURT":
         # "Anna Schubert" vs "Dr. Anna Schubert"; "Steven McCann" vs "Steven W. McCann"
@@ -446,7 +447,8 @@ def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
         if p is None:
             if m.alias and not m.canonical:
                 continue
-            if len(_norm(m.text).split()) < 2 and m.rank < ROLE_RANK["title"] and not m.canonical:
+            if len(_norm(m.text).split()) < 2 and not m.canonical and not (
+                    m.method in ("caption", "case-list", "panel", "signature") or m.role == "judge"):
                 continue
             name = m.canonical or m.text
             et = m.etype if m.etype in ("COURT", "GOV_AGENCY") else _etype(name, m.etype)
@@ -483,9 +485,7 @@ def _canonical_name(p: Party, text: str) -> str:
         return p.name
     forms = [" ".join(m.text.split()) for m in p.mentions if not m.alias]
     forms = [HONORIFIC.sub("", f) for f in forms] or [p.name]
-    mixed = [f for f in forms if not _caps(f)]
-    pool = mixed or forms
-    best = max(pool, key=lambda f: (len(_core(f).split()), len(f)))
+    best = max(forms, key=lambda f: (len(_norm(f).split()), not _caps(f), len(f)))
     if _caps(best):
         # the same name printed in mixed case elsewhere in the text
         for mm in re.finditer(re.escape(best).replace(r"\ ", r"\s+"), text, re.I):
@@ -568,6 +568,9 @@ def extract(ctx: DocContext) -> list[dict]:
                 p.role, p.rank = vr, ROLE_RANK["verb"]
         if not p.role:
             p.role = {"COURT": "court", "GOV_AGENCY": "agency"}.get(p.etype, "other")
+        if p.etype == "GOV_AGENCY" and p.rank <= ROLE_RANK["default"] and all(m.method == "ner" for m in p.mentions) \
+                and len({m.start for m in p.mentions}) < 2:
+            continue
         if p.role == "other" and p.rank < ROLE_RANK["title"]:
             n = len({m.start for m in p.mentions})
             if p.etype == "PERSON":

@@ -110,7 +110,8 @@ AGENCY_WORDS = re.compile(
     r"police|sheriff|county|city\s+of|state\s+of|commissioner|attorney\s+general|government|congress|"
     r"united\s+states(?!\s+district)|internal\s+revenue|secretary\s+of)\b")
 CORP_WORDS = re.compile(r"(?i)\b(?:inc|llc|l\.l\.c|corp|corporation|company|co|ltd|llp|lp|p\.c|pllc|group|bank|"
-                        r"holdings|partners|services|associates|trust|fund|church|university|hospital|clinic)\b\.?")
+                        r"holdings|partners|services|associates|trust|fund|church|university|hospital|clinic|association|"
+                        r"society|foundation|coalition|league|alliance|union|institute)\b\.?")
 
 
 def find_local(text: str) -> list[tuple[int, int]]:
