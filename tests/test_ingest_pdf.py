@@ -298,3 +298,13 @@ def test_margin_numbers_close_to_the_text():
     src = read_bytes(make_pdf([pleading_page(body, body_x=60)]), "close.pdf", NO_OCR)
     assert src.text.split("\n") == body
     assert removed_of(src, "line_numbers") == [" ".join(str(n) for n in range(1, 29))]
+
+
+def test_ocr_words_under_the_text_layer_are_dropped():
+    # OCR of a scan whose stamp is in the text layer: the stamp's words come from the text layer only
+    from extractor.ingest.layout import Glyph
+    from extractor.ingest.pdf import drop_covered_words
+    rows = [[Glyph("se", 60, 20, 70, 29, 9), Glyph("2:15-cv-05642", 75, 20, 140, 29, 9)],   # under the stamp
+            [Glyph("SPECIAL", 200, 300, 260, 312, 12), Glyph("VERDICT", 265, 300, 330, 312, 12)]]  # the scan's own text
+    kept = drop_covered_words(rows, [(58, 19, 500, 30)])
+    assert [[g.text for g in row] for row in kept] == [["SPECIAL", "VERDICT"]]

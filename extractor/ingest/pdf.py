@@ -155,6 +155,28 @@ def has_image(page) -> bool:
     return False
 
 
+def drop_covered_words(rows: list[list[Glyph]], boxes: list[tuple[float, float, float, float]]) -> list[list[Glyph]]:
+    """Drop OCR words whose centre lies inside a text-layer line box (2 pt margin): the text
+    layer already has them exactly (an ECF stamp on a scan), and OCR of a stamp half covered by a
+    redaction only adds noise.
+
+    Args:
+        rows: OCR lines of word glyphs (points, top-down).
+        boxes: ``(x0, top, x1, bottom)`` of the page's text-layer lines, same frame.
+    Returns:
+        The rows without those words (rows left empty are dropped).
+    """
+    if not boxes:
+        return rows
+    out = []
+    for row in rows:
+        kept = [g for g in row if not any(x0 - 2 <= (g.x0 + g.x1) / 2 <= x1 + 2 and top - 2 <= (g.top + g.bottom) / 2 <= bottom + 2
+                                          for x0, top, x1, bottom in boxes)]
+        if kept:
+            out.append(kept)
+    return out
+
+
 def _alnum(lines: list[Line]) -> int:
     return sum(sum(map(str.isalnum, line.text)) for line in lines)
 
@@ -213,6 +235,8 @@ def read_page(page, number: int, *, ocr: bool, ocr_timeout: float, max_chars: in
         except ocr_mod.OcrError as exc:
             result.warnings.append({"code": "ocr.failed", "message": f"OCR failed on page {number} ({exc}).", "page": number})
         else:
+            if _alnum(body) < MIN_PAGE_CHARS and page.get_rotation() == 0:
+                rows = drop_covered_words(rows, [(ln.x0, ln.top, ln.x1, ln.bottom) for ln in lines if not ln.rotated])
             o_lines = rows_to_lines(rows, w, h)  # Tesseract already ordered blocks and columns
             o_lines, o_numbers = strip_margin_numbers(o_lines)
             o_body, o_removed = classify_edges(o_lines)
