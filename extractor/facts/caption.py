@@ -53,7 +53,7 @@ STOP_LINE = re.compile(
     r"DISTRICT\s+OF\b|SUPREME\s+COURT|COURT\s+OF\s+APPEALS|APPEAL\s+FROM|ON\s+(?:APPEAL|PETITION|WRIT)|"
     r"CERTIORARI|Before\b|BEFORE\b|Argued\b|Submitted\b|Decided\b|Filed\b|\[|.*\bCOURT\b|Clerk\b)", re.I)
 DESCRIPTOR = re.compile(
-    r",?\s*\b(?:(?:individually\s+and\s+)?in\s+(?:his|her|their|its)\s+(?:official\s+)?capacit(?:y|ies)\s+as\s+(?P<title>[^;]*?)"
+    r",?\s*\b(?:(?:individually\s+and\s+)?in\s+(?:his|her|their|its)\s+(?:official\s+)?capacit(?:y|ies)(?:\s+as\s+(?P<title>[^;]*?))?"
     r"|(?:individually|personally)(?:\s+and\s+on\s+behalf\s+of[^;,]*|\s+and\s+(?:d/b/a|as)\s+[^;,]*)?"
     r"|(?:an?|the)\s+(?:[A-Z][a-z]+\s+)?(?:corporation|limited\s+liability\s+company|partnership|municipal\s+corporation|"
     r"minor|individual|non-?profit\s+corporation|company|political\s+subdivision)\b[^;]*?"
@@ -256,6 +256,9 @@ def _segments(s: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
     out.append((pos, b))
     res = []
     for p, q in out:
+        fn = re.search(r",\d{1,2}$", s[p:q])
+        if fn:
+            q -= len(fn.group(0))
         while p < q and s[p] in " ,.;:" :
             p += 1
         while q > p and s[q - 1] in " ,;:":
@@ -485,6 +488,29 @@ def _in_re(text: str, head_end: int, start: int = 0) -> list[CaptionParty]:
     return out
 
 
+_CAPS_LINE = re.compile(r"(?m)^[ \t]*(?P<l>[A-Z][A-Z0-9 .,'’&-]{2,80}?)[ \t]+v\.\s+(?P<r>[A-Z][A-Z0-9 .,'’&-]{2,120}?)[ \t]*$")
+
+
+def _caps_line_caption(text: str, head_end: int) -> tuple[list[CaptionParty], tuple[int, int] | None]:
+    """An all-caps running title "FISHER v. UNIVERSITY OF TEXAS AT AUSTIN ET AL." (Supreme Court slip opinions)."""
+    m = _CAPS_LINE.search(text, 0, head_end)
+    if not m:
+        return [], None
+    head = text[:head_end]
+    if re.search(r"\bPETITIONERS?\b|\bCERTIORARI\b", head):
+        roles = ("petitioner", "respondent")
+    elif re.search(r"\bAPPELLANTS?\b", head):
+        roles = ("appellant", "appellee")
+    else:
+        roles = ("plaintiff", "defendant")
+    out = []
+    for g, role in (("l", roles[0]), ("r", roles[1])):
+        seg = re.sub(r"(?i),?\s*(?:et\s+al\.?|" + _ROLE + r")\s*\.?$", "", m.group(g)).rstrip(" ,.")
+        if seg:
+            out += split_party_list(text, m.start(g), m.start(g) + len(seg), role)
+    return out, (m.start(), m.end())
+
+
 def caption_parties(text: str) -> tuple[list[CaptionParty], tuple[int, int] | None]:
     """Parse the caption block near the start of ``text``.
 
@@ -502,6 +528,9 @@ def caption_parties(text: str) -> tuple[list[CaptionParty], tuple[int, int] | No
         if ps:
             return ps, (s, e)
     parties, span = _block_caption(text, head_end)
+    if parties:
+        return parties, span
+    parties, span = _caps_line_caption(text, head_end)
     if parties:
         return parties, span
     ps = _in_re(text, head_end)
@@ -562,7 +591,7 @@ def _title_case(s: str) -> str:
     for w in s.split():
         if re.fullmatch(r"(?:LLC|LLP|L\.L\.C\.|P\.C\.|N\.A\.|USA|U\.S\.A?\.?|II|III|IV|[A-Z]\.|[A-Z]\.[A-Z]\.)[,.]?", w):
             words.append(w)
-        elif w.lower() in ("of", "and", "the", "for", "dba", "d/b/a", "ex", "rel."):
+        elif w.lower() in ("of", "and", "the", "for", "at", "in", "on", "to", "dba", "d/b/a", "ex", "rel."):
             words.append(w.lower())
         else:
             words.append(re.sub(r"(?<=\b[OD]['’])[a-z]", lambda x: x.group(0).upper(), w.capitalize()))
