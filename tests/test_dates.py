@@ -102,6 +102,8 @@ EVENTS = [
     ("Date Filed: 10/27/2017", None, "10/27/2017", "filed"),
     # "pled guilty" keeps its complement
     ("The owner, who pled guilty in December 2024, was sentenced today.", "2025-03-21", "December 2024", "pled guilty"),
+    # a signature date under "IT IS SO ORDERED."
+    ("The motion is GRANTED.\nIT IS SO ORDERED.\nMarch 23, 2021\n", None, "March 23, 2021", "ordered"),
     # a dateline on a line of its own has no event
     ("Court Orders Preparer to Stop\nThursday, January 15, 2009\n\nWASHINGTON - A court ordered it.", None,
      "Thursday, January 15, 2009", None),

@@ -107,7 +107,16 @@ def event_for(ctx: DocContext, start: int, end: int) -> str | None:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     if not text[line_start:start].strip() and not text[end:line_end].strip(" .,"):
-        return None  # a date line of its own (news dateline, signature date): no verb governs it
+        # a date line of its own: a signature date under "IT IS SO ORDERED." or a "Dated:" / "Signed:"
+        # label alone on the line above; otherwise (a news dateline) no verb governs it
+        above = text[max(0, line_start - 120):line_start].rstrip().rsplit("\n", 2)[-2:]
+        for line in reversed(above):
+            if re.search(r"\bSO\s+ORDERED\b", line, re.I):
+                return "ordered"
+            label = re.fullmatch(r"\s*(Dated|DATED|Signed|SIGNED|Entered|ENTERED)\s*:?\s*", line)
+            if label:
+                return label.group(1).lower()
+        return None
     noun = _modified_noun(ctx, start, end)
     if noun:
         return noun
