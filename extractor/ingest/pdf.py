@@ -240,7 +240,7 @@ def read_page(page, number: int, *, ocr: bool, ocr_timeout: float, max_chars: in
             o_lines = rows_to_lines(rows, w, h)  # Tesseract already ordered blocks and columns
             o_lines, o_numbers = strip_margin_numbers(o_lines)
             o_body, o_removed = classify_edges(o_lines)
-            if _alnum(o_body) >= _alnum(body):
+            if _alnum(o_body) > 0 and _alnum(o_body) >= _alnum(body):
                 has_header = any(r["kind"] == "ecf_header" for r in removed)
                 removed = [r for r in removed if r["kind"] == "ecf_header"] + [
                     r for r in o_removed if not (has_header and r["kind"] == "ecf_header")]
