@@ -53,8 +53,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("state", rf"(?:the\s+)?Supreme\s+Court\s+of\s+(?P<sstate>{st})|(?P<sstate2>{st})\s+Supreme\s+Court"),
         ("tax", r"United\s+States\s+Tax\s+Court"),
         ("jpml", r"(?:United\s+States\s+)?Judicial\s+Panel\s+(?:on|for)\s+Multidistrict\s+Litigation"),
-        ("generic", rf"(?:(?:a|the)\s+)?(?:federal|district)\s+court\s+in\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
-                    rf"|(?P<city2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+federal\s+court"),
+        ("generic", r"(?:(?:a|the)\s+)?(?:federal|district)\s+court\s+in\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+                    r"|(?P<city2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+federal\s+court"),
     ]
     return [(k, re.compile(p, re.I if k != "generic" and not (k == "appeals" and "Court" not in p) else 0)) for k, p in pats]
 

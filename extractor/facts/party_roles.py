@@ -52,7 +52,7 @@ _BEFORE = re.compile(r"(?m)\b(?:Before|BEFORE):?\s+(?P<names>(?:(?!(?:U\.S\.|Uni
 _BEFORE_LIST = re.compile(r"(?:(?<=\s)|^)(?P<name>[A-Z][A-Za-z'’-]+)(?:,\s+(?P<title>(?:Senior\s+)?(?:Chief\s+)?(?:Circuit\s+)?Judges?))?")
 _SURNAME_J = re.compile(r"(?m)^\s*(?P<name>[A-Z][a-z][A-Za-z'’-]+),\s+(?:C\.\s*)?J\.\s*$")
 _SURNAME_JUDGE = re.compile(r"(?m)^\s*(?P<name>[A-Z][A-Z'’-]+|[A-Z][a-z]+),\s+(?P<title>(?:Chief\s+)?(?:U\.S\.\s+|United\s+States\s+)?(?:DISTRICT|MAGISTRATE|CIRCUIT|SENIOR\s+CIRCUIT|District|Magistrate|Circuit|Senior\s+Circuit)\s+(?:DISTRICT\s+)?(?:JUDGE|Judge))\b")
-_SIGNED_JUDGE = re.compile(rf"(?m)^\s*(?:/s/\s*)?(?P<name>[A-Z][A-Za-z.'’ -]{{3,40}}?)\s*\n\s*(?P<title>(?:Chief\s+)?(?:UNITED\s+STATES|United\s+States|U\.S\.)\s+(?:DISTRICT|MAGISTRATE|BANKRUPTCY|CIRCUIT|District|Magistrate|Bankruptcy|Circuit)\s+(?:JUDGE|Judge))")
+_SIGNED_JUDGE = re.compile(r"(?m)^\s*(?:/s/\s*)?(?P<name>[A-Z][A-Za-z.'’ -]{3,40}?)\s*\n\s*(?P<title>(?:Chief\s+)?(?:UNITED\s+STATES|United\s+States|U\.S\.)\s+(?:DISTRICT|MAGISTRATE|BANKRUPTCY|CIRCUIT|District|Magistrate|Bankruptcy|Circuit)\s+(?:JUDGE|Judge))")
 _DECLARE = re.compile(rf"\bI,\s+(?P<name>{NAME}),\s+(?:hereby\s+)?(?:declare|state|certify|depose)|[Dd]eclaration\s+of\s+(?P<name2>{_W}(?:[ \t]+{_W}){{1,3}})(?=[\s,.])")
 _REPRESENTED = re.compile(rf"represented\s+by\s+(?P<name>{NAME})")
 _ESQ = re.compile(rf"(?P<name>{NAME}),?\s+(?:Esq\.|Esquire)")

@@ -1,0 +1,308 @@
+"""Where parties are named: every candidate mention of a party in a document.
+
+Sources: the caption (:mod:`caption`), court names (:mod:`caption_court`), the
+agency list and local-agency patterns (:mod:`party_agencies`), role cues
+(:mod:`party_roles`), case-list rows, company names by their suffix, "Name, 61,"
+persons, and spaCy's PERSON/ORG entities. Names inside cited case names
+("Roe v. Wade, 410 U.S. 113") are dropped here; :mod:`parties` merges the rest.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from . import caption as caption_mod
+from .caption_court import court_data, find_courts
+from .context import DocContext
+from .party_agencies import canonical_agency, find_listed, find_local
+from .party_roles import NAME, all_cues
+
+# role strength: a caption or label role beats a title role beats a verb role beats the type default
+ROLE_RANK = {"caption": 5, "label": 4, "title": 3, "verb": 2, "default": 1}
+SUFFIXES = re.compile(r"(?i)[,\s]+(?:inc|llc|l\.l\.c|corp|corporation|company|co|ltd|llp|lp|l\.p|p\.c|pc|pllc|n\.a)\.?$")
+HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Hon|Judge|Justice)\.?\s+)+")
+_NAMEISH = r"(?:[\s,]*(?<![\w.&'’-])(?:[A-Z][\w.&'’-]*|of|and|the|for|&|ex\s+rel\.|et\s+al\.|d/b/a)(?![\w.&'’-]))*"
+_REPORTER = (r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:Supp\.|App['’]x)?\s?(?:\dd|\dth)?|"
+             r"[A-Z][a-z]*\.(?:\s?[A-Z][a-z]*\.){0,3}(?:\s?(?:2d|3d|4th|App\.))?|WL|B\.R\.|T\.C\.)")
+CITE_AFTER = re.compile(_NAMEISH + r"(?:\s+v\.\s" + _NAMEISH + r")?,?\s*(?:\d{1,4}\s+" + _REPORTER + r"\s*\d"
+                        r"|No\.\s*[\w:-]+[,\s]*(?:\((?:[A-Z\d][\w.]*\s*){1,5}\d{4}\)|\d{4}\s+WL))")
+V_BEFORE = re.compile(r"\sv\.\s+" + _NAMEISH + r"$")
+V_AFTER = re.compile(_NAMEISH + r"\s+v\.\s")
+
+
+@functools.lru_cache(maxsize=65536)
+def _norm(s: str) -> str:
+    s = (s or "").lower().replace("&", " and ")
+    s = re.sub(r"[’'`]s\b", "", s)
+    s = re.sub(r"\bu\.\s?s\.", "us", s)
+    s = re.sub(r"[^a-z0-9 ]+", " ", s)
+    s = re.sub(r"^(the )+", "", " ".join(s.split()))
+    return s
+
+
+@functools.lru_cache(maxsize=65536)
+def _core(name: str) -> str:
+    """Normalized name without honorifics and corporate suffixes ("Toshiba Corporation" → "toshiba")."""
+    n = HONORIFIC.sub("", name.strip())
+    n = re.sub(r"(?i)\bunited\s+states\b(?!\s+of\s+america)", "U.S.", n)
+    n = re.sub(r"^(?:Defendants?|Plaintiffs?|Appellants?|Appellees?|Petitioners?|Respondents?)\s+", "", n)
+    prev = None
+    while prev != n:
+        prev, n = n, SUFFIXES.sub("", n).strip(" ,")
+    return _norm(n)
+
+
+@dataclass
+class Mention:
+    """One place a party is named."""
+
+    start: int
+    end: int
+    text: str
+    etype: str | None = None
+    role: str | None = None
+    rank: int = 0
+    title: str | None = None
+    method: str = "ner"
+    canonical: str | None = None  # a known full name (agency list, court normalization)
+    alias: bool = False  # an acronym or a defined short name
+    cover: int | None = None  # end of the whole caption text the name was read from
+
+
+
+def _pretty(name: str) -> str:
+    return caption_mod._title_case(" ".join(name.split()))
+
+
+def _cited(ctx: DocContext, start: int, end: int) -> bool:
+    """True for a name inside a cited case name ("Roe v. Wade, 410 U.S. 113", "Harlan v. Ostrowski,
+    No. 22-1187 (9th Cir. 2023)") or inside a citation span."""
+    if ctx.is_reserved(start, end, ("citation",)):
+        return True
+    text = ctx.text
+    before = text[max(0, start - 120):start]
+    after = text[end:end + 200]
+    if not (V_BEFORE.search(before) or V_AFTER.match(after)):
+        return False
+    if CITE_AFTER.match(after):
+        return True
+    # eyecite found the reporter cite that follows the case name
+    nxt = [s for s, e, lab in ctx.reserved if lab == "citation" and end <= s < end + 200]
+    return bool(nxt) and bool(re.fullmatch(_NAMEISH + r"(?:\s+v\.\s" + _NAMEISH + r")?[,\s]*", text[end:min(nxt)]))
+
+
+def _case_rows(ctx: DocContext) -> list[Mention]:
+    """Rows of case lists: "1200483 A v. B (Appeal from ...)", "Jessica Parker v. C. R. Bard, Inc. 2:15-cv-01739"."""
+    text = ctx.text
+    out: list[Mention] = []
+    row = re.compile(r"(?m)^[ \t]*(?:\d{5,}[ \t]+)?(?P<left>[A-Z][^\n]{1,120}?)[ \t]+v\.[ \t]+(?P<right>[A-Z][^\n]*(?:\n(?![ \t]*(?:\d{5,}|[A-Z][a-z]+,\s+J\.|[A-Z][\w ]+:|Petition|Affirmed|Reversed|Links)|[^\n]*\sv\.\s)[^\n]*){0,3})")
+    for m in row.finditer(text):
+        if _cited(ctx, m.start("left"), m.end("left")):
+            continue
+        left_s = m.start("left")
+        numbered = bool(re.match(r"[ \t]*\d{5,}", text[m.start():m.start("left")]))
+        run = None if numbered else re.search(r"(?:(?:[A-Z][\w.&'’-]*,?|of|and|the|ex\s+rel\.|&)[ \t]+)*(?:[A-Z][\w.&'’-]*|et\s+al\.),?$", text[left_s:m.end("left")])
+        if run:
+            left_s += run.start()
+        right_s, right_e = m.start("right"), m.end("right")
+        tail = re.search(r"\s*\((?:Appeal|In re|[A-Z][a-z]+ (?:Circuit|Probate|District) Court)|\s+\d{1,2}:\d{2}-|\s+\d:\d{2}|\.\s*PETITION|\)\s*\(|,?\s+(?:Civil\s+Action\s+)?No\.\s*\d", text[right_s:right_e])
+        if not tail:
+            continue
+        right_e = right_s + tail.start()
+        appeal = "Appeal from" in text[m.start():m.end() + 40]
+        lrole, rrole = ("appellant", "appellee") if appeal else ("plaintiff", "defendant")
+        for s, e, role in ((left_s, m.end("left"), lrole), (right_s, right_e, rrole)):
+            for p in caption_mod.split_party_list(text, s, e, role):
+                out.append(Mention(p.start_char, p.end_char, p.name, role=p.role, rank=ROLE_RANK["caption"],
+                                   title=p.title, method="case-list"))
+    for m in re.finditer(r"(?<![\w])Ex\s+parte\s+(?P<name>" + NAME + ")", text):
+        out.append(Mention(m.start("name"), m.end("name"), m.group("name"), role="petitioner",
+                           rank=ROLE_RANK["caption"], method="case-list"))
+    return out
+
+
+def _defined_terms(text: str) -> list[tuple[int, int, int, int]]:
+    """``(full_start, full_end, short_start, short_end, collective)`` for 'Full Name (“Short”)' definitions."""
+    out = []
+    for m in re.finditer(r"\((?P<coll>collectively,?\s+)?(?:the\s+)?[“\"](?P<short>[A-Z][\w.&' -]{0,40})[”\"](?:\s+or\s+[“\"][^”\"]+[”\"])?\)|\((?P<acr>[A-Z][A-Z&-]{1,9})\)", text):
+        short_s = m.start("short") if m.group("short") else m.start("acr")
+        short_e = m.end("short") if m.group("short") else m.end("acr")
+        # full name: the capitalized words right before the parenthesis
+        before = text[max(0, m.start() - 150):m.start()]
+        fm = re.search(r"((?:(?:[A-Z][\w.,&'’-]*|of|and|the|for|de|dba|d/b/a)[ \t\n]+)*(?:[A-Z][\w.,&'’-]*))[ \t]*$", before)
+        if not fm:
+            continue
+        fs = m.start() - len(before) + fm.start(1)
+        fe = m.start() - len(before) + fm.end(1)
+        out.append((fs, fe, short_s, short_e, bool(m.group("coll"))))
+    return out
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """True when ``short`` is an acronym of ``full`` ("HHS-OIG" of "Department of Health and Human
+    Services, Office of Inspector General") or made of its words ("Berkshire", "State Board")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", full) if w.lower() not in ("of", "and", "the", "for", "a", "an")]
+    lower = {w.lower().rstrip("’'s") for w in words}
+    sw = re.findall(r"[A-Za-z][\w’'-]*", short)
+    if sw and all(w.lower().rstrip("’'s") in lower for w in sw):
+        return True
+    letters = re.sub(r"[^A-Z]", "", short)
+    initials = "".join(w[0].upper() for w in words)
+    it = iter(initials)
+    return len(letters) >= 2 and short.replace("-", "").replace("&", "").isupper() and all(c in it for c in letters)
+
+
+def _ner_mentions(ctx: DocContext) -> list[Mention]:
+    out = []
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        s, e = ent.start_char, ent.end_char
+        t = ctx.text[s:e]
+        # strip possessive and leading "the"
+        t2 = re.sub(r"[’']s?$", "", t)
+        e -= len(t) - len(t2)
+        lead = re.match(r"(?i)(?:the\s+)", t2)
+        if lead:
+            s += lead.end()
+        t = ctx.text[s:e]
+        lab = re.match(r"(?:(?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Moving|Relators?|Dr\.|Mr\.|Ms\.|Mrs\.|Judge|Justice)\s+)+", t)
+        if lab:
+            s += lab.end()
+            t = ctx.text[s:e]
+        if not t or "\n\n" in t or len(t) < 2 or not t[0].isupper():
+            continue
+        if re.sub(r"[^A-Za-z]", "", t).isupper():
+            continue
+        if re.search(r"(?i)\b(?:litigation|code|act|rule|amendment|statute|forms?|complaint|answer|order|motion|agreement|"
+                     r"policy|plan|program|court|date|waiver|exhibit|schedule|application|statements?|conspiracy|counts?|"
+                     r"offenses?|charges?|violations?|claims?|relief|damages)\b|\sv\.(?:\s|$)|and/or|[’']s\s+\w|\b(?:Tr|Hr[’']g|Br|Op|Mem)\.?$", t):
+            continue
+        out.append(Mention(s, e, " ".join(t.split()), etype=ent.label_, method="ner"))
+    return out
+
+
+_CORP = re.compile(
+    r"(?<![\w&-])(?:(?:[A-Z]\.|[A-Z][\w&'’-]*)[ \t]+(?:(?:of|and|&|at|de|the|d/b/a)[ \t]+)?){0,6}[A-Z][\w&'’-]*,?[ \t]+"
+    r"(?:Inc\.?|LLC|L\.L\.C\.|Corp\.|Corporation|Company|Co\.|Ltd\.|N\.A\.|P\.C\.|LLP|L\.P\.|PLLC)(?![\w])")
+_AGE = re.compile(r"(?P<name>" + NAME + r"),[ \t]+\d{1,3},[ \t]+(?:of|and|a|an|the|who|owned|is|was|were|had|has|previously|pleaded|pled)\b")
+_CAPS_NAME = re.compile(r"(?<![\w.])(?P<name>[A-Z][A-Z'’-]{1,}(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][A-Z'’-]{1,}){1,2})(?![\w.])")
+
+
+def _pattern_names(ctx: DocContext) -> list[Mention]:
+    """Company names by their suffix ("CEMEX California Cement LLC"), "Name, 61," persons, and
+    the all-caps defendant names some U.S. Attorney's Offices print in prose."""
+    text = ctx.text
+    out = []
+    for m in _CORP.finditer(text):
+        s, e = m.start(), m.end()
+        lead = re.match(r"(?:(?:The|A|An|In|On|By|And|With|From|Its|His|Her|Their|Plaintiffs?|Defendants?|Relief|"
+                        r"Appellants?|Appellees?|Both|Each|Against|Under|Including|Between)[ \t]+)+", text[s:e])
+        if lead:
+            s += lead.end()
+        person_of = re.match(NAME + r"[ \t]+of[ \t]+", text[s:e])
+        if person_of and len(person_of.group(0).split()) >= 3:
+            s += person_of.end()  # "Christine M. Kroupa of Gordon Rees LLP": the firm
+        if e - s < 5 or "\n" in text[s:e] or not re.search(r"[a-z]", text[s:e]) and ctx.kind != "news":
+            continue
+        if re.fullmatch(r"(?i)(?:the\s+)?(?:company|corporation|inc\.?|llc)", text[s:e].strip()):
+            continue
+        out.append(Mention(s, e, " ".join(text[s:e].split()), etype="ORG", method="company"))
+    for m in _AGE.finditer(text):
+        out.append(Mention(m.start("name"), m.end("name"), m.group("name"), etype="PERSON", method="age"))
+    if ctx.kind == "news":
+        for m in _CAPS_NAME.finditer(text):
+            name = m.group("name")
+            line_s = text.rfind("\n", 0, m.start()) + 1
+            line_e = text.find("\n", m.end())
+            line = text[line_s: line_e if line_e >= 0 else len(text)]
+            if sum(c.islower() for c in line) < len(line) // 3 or canonical_agency(name) or re.search(r"\b(?:U\.S|USA)\b", name):
+                continue
+            out.append(Mention(m.start("name"), m.end("name"), _pretty(name), etype="PERSON", method="caps-name"))
+    return out
+
+
+def _gather(ctx: DocContext) -> list[Mention]:
+    text = ctx.text
+    ms: list[Mention] = []
+    cap, _ = caption_mod.caption_parties(text)
+    for p in cap:
+        ms.append(Mention(p.start_char, p.end_char, p.name, role=p.role, rank=ROLE_RANK["caption"], title=p.title,
+                          method="caption", cover=p.cover_end))
+    ms += _case_rows(ctx)
+    _, cap_span = caption_mod.caption_parties(text)
+    head_end = min(len(text), max(2500, (cap_span[1] + 1500) if cap_span else 0), caption_mod.HEAD)
+    news = ctx.kind == "news"
+    states = {v.rstrip("."): k for k, v in court_data()["states"].items()}
+    for m in re.finditer(r"(?:\d{1,2}:\d{2}-[a-z]{2}-\d+[\w-]*|No\.\s*[\w:-]+\d)\s*\((?P<c>(?P<d>[NSEWCM])\.\s?D\.\s?(?P<st>[A-Z][a-z]+(?:\.\s?[A-Z][a-z]+)?)\.?)(?=[,)])", text):
+        state = states.get(m.group("st").rstrip("."))
+        if state:
+            direction = {"N": "Northern", "S": "Southern", "E": "Eastern", "W": "Western", "C": "Central", "M": "Middle"}[m.group("d")]
+            name = f"United States District Court for the {direction} District of {state}"
+            ms.append(Mention(m.start("c"), m.end("c"), m.group("c"), etype="COURT", role="court",
+                              rank=ROLE_RANK["default"], canonical=name, method="court"))
+    for c in find_courts(text):
+        in_head = c.start_char < head_end
+        if c.kind == "generic" and not news:
+            continue
+        if not (in_head or news):
+            continue
+        if re.search(r"(?i)(?:attorney(?:['’]s\s+office)?|attorneys?|office|division)\s+(?:for|in|of)\s+(?:the\s+)?$", text[max(0, c.start_char - 40):c.start_char]):
+            continue
+        ms.append(Mention(c.start_char, c.end_char, text[c.start_char:c.end_char], etype="COURT", role="court",
+                          rank=ROLE_RANK["default"], canonical=c.name, method="court"))
+    listed = find_listed(text)
+    for i, a in enumerate(listed):
+        nxt = listed[i + 1] if i + 1 < len(listed) else None
+        if nxt and re.fullmatch(r"[’']s\s+", text[a.end_char:nxt.start_char]):
+            continue
+        ms.append(Mention(a.start_char, a.end_char, text[a.start_char:a.end_char], etype="GOV_AGENCY", role="agency",
+                          rank=ROLE_RANK["default"], canonical=a.name, alias=a.acronym, method="agency-list"))
+    for s, e in find_local(text):
+        ms.append(Mention(s, e, " ".join(text[s:e].split()), etype="GOV_AGENCY", role="agency",
+                          rank=ROLE_RANK["default"], method="agency-pattern"))
+    for c in all_cues(text):
+        kind = "label" if c.method in ("label", "accused", "sued", "docket-party") else "title"
+        ms.append(Mention(c.start_char, c.end_char, " ".join(text[c.start_char:c.end_char].split()), etype=None,
+                          role=c.role, rank=ROLE_RANK[kind], title=c.title, method=c.method))
+    ms += _ner_mentions(ctx)
+    ms += _pattern_names(ctx)
+    ms = [m for m in ms if m.text and not _cited(ctx, m.start, m.end) and not _never(m.text)]
+    # a "Plaintiff X" label names a party only where X is a name by other evidence too
+    support = [m for m in ms if m.method in ("ner", "company", "caption", "case-list", "age", "agency-list", "agency-pattern")]
+    ms = [m for m in ms if m.method != "label" or any(o.start < m.end and m.start < o.end for o in support)]
+    return _resolve_overlaps(ms)
+
+
+def _never(name: str) -> bool:
+    """Role words, divisions of a court and field offices are never parties of their own."""
+    return bool(caption_mod.ROLE_LABEL.fullmatch(name.strip())
+                or re.fullmatch(r"(?:Northern|Southern|Eastern|Western|Central|Middle)\s+Division", name.strip())
+                or re.search(r"(?:Field|Regional|Area|Resident|Division)\s+Office$", name.strip())
+                or re.search(r"\b(?:Team|Committee|Counsel|Forms?|Sheets?|Class|Subclass|Leadership|Web|Website|Site)$", name.strip()))
+
+
+_STRONG = ("caption", "case-list", "court", "agency-list", "agency-pattern", "company")
+
+
+def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
+    """Drop NER spans that overlap a rule span (the rule's span is the precise one), and
+    pattern spans inside a listed agency, court or caption name."""
+    rule = [m for m in ms if m.method != "ner"]
+    out = []
+    for m in ms:
+        if m.method == "ner":
+            if any(r.start < m.end and m.start < r.end and (r.start, r.end) != (m.start, m.end) for r in rule):
+                continue
+        elif m.method not in ("caption", "case-list"):
+            if any(r is not m and r.method in _STRONG and r.start <= m.start and m.end <= (r.cover or r.end)
+                   and ((r.cover or r.end) - r.start) > (m.end - m.start) for r in rule):
+                continue
+        out.append(m)
+    return out
+
+
+def _caps(f: str) -> bool:
+    """Mostly capital letters ("RASOOL McCRIMMON")."""
+    return sum(c.isupper() for c in f) > 0.7 * max(1, sum(c.isalpha() for c in f))
