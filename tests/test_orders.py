@@ -130,3 +130,17 @@ MORE = [
 def test_more_order_forms(text, name, expected):
     got = facts_of(text, "order", name=name, anchor_date="2025-03-05")
     assert [(f["action"], f["directed_to"], f["directive"]) for f in got] == expected
+
+
+@pytest.mark.parametrize("text,court,date", [
+    # an injunction a court entered, bound party from "against"
+    ("In 2007, a federal court in Los Angeles entered a permanent injunction against Martin A. Kapp.",
+     "federal court in Los Angeles", "2007"),
+    # relative clause: the one who agreed to the injunction is bound
+    ("Martin A. Kapp agreed to a permanent injunction, which the district court entered on July 26, 2020.",
+     "district court", "2020-07-26"),
+])
+def test_entered_injunction(text, court, date):
+    got = facts_of(text, "order", name="news.txt", anchor_date="2025-03-21")
+    assert [(f["action"], f["court"], f["date"], f["prior"]) for f in got] == [("enjoin", court, date, True)]
+    assert "Kapp" in got[0]["directed_to"]

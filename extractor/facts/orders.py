@@ -497,6 +497,49 @@ class _Finder:
         self.add(sent, start, end, "order-active", action, own=own, court=court, directed_to=directed,
                  directive=directive, obj=obj, date=date)
 
+    def entered_injunction(self, sent: Span, tok: Token) -> None:
+        """ "the district court entered a permanent injunction against X", "Toledo agreed to a permanent
+        injunction, which the district court entered on July 26, 2020": an injunction is an "enjoin" order."""
+        if tok.lemma_ not in ("enter", "issue", "impose") or self.blocked(tok):
+            return
+        noun = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if (noun is None or noun.lower_ in ("which", "that")) and tok.dep_ in ("relcl", "acl"):
+            noun = tok.head
+        if noun is None or not (noun.lemma_.lower() == "injunction" or
+                                (noun.lower_ == "order" and any(c.lower_ == "restraining" for c in noun.children))):
+            return
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        issuer = subj if subj is not None and subj.lower_ not in ("which", "that") else agent
+        if issuer is None or not self.court_like(issuer):
+            return
+        past = tok.tag_ in ("VBD", "VBN")
+        if self.court_doc and past:
+            return  # case history
+        own = self.court_doc and self.is_own_court(issuer)
+        against = None
+        for holder in (tok, noun):
+            prep = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+            if prep is not None:
+                against = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if against is not None:
+                    break
+        if against is None and tok.dep_ == "relcl":
+            # "Toledo agreed to a permanent injunction, which ...": the one who agreed is bound
+            gov = noun.head.head if noun.head.dep_ == "prep" else noun.head
+            against = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+        if against is None or not (self.bound_like(against) or against.pos_ == "PROPN"
+                                   or against.lower_ in ("him", "her", "them")):
+            return
+        directed, ds, de = ph.who(self.ctx, against)
+        s, e = ph.np_core(issuer)
+        court = None if own else ph.strip_det(self.ctx.text[s:e])
+        start = min(ds, noun.idx, s)
+        end = max(de, tok.idx + len(tok), e)
+        date = None if own else ph.sentence_date(self._date_text(sent, against), self.ctx.anchor_date)
+        self.add(sent, start, end, "order-injunction", "enjoin", own=own, court=court, directed_to=directed,
+                 obj=self.ctx.text[noun.left_edge.idx:noun.idx + len(noun)], date=date, conf=0.65)
+
     def modal(self, sent: Span, tok: Token) -> None:
         """ "Counsel shall re-file ...", "Defendant Leon must preserve ...", "X may show cause ..." (decretal part)."""
         if not self.court_doc or tok.pos_ not in ("VERB", "AUX") or self.action_of(tok):
@@ -557,6 +600,7 @@ class _Finder:
                 if self.action_of(tok):
                     self.verb(sent, tok)
                 elif tok.pos_ in ("VERB", "AUX"):
+                    self.entered_injunction(sent, tok)
                     self.modal(sent, tok)
         return self.facts
 
