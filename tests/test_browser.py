@@ -31,7 +31,15 @@ PDF_NAME = "order_prelim_injunction_cdcal_consumerinfo_v_leon.pdf"
 FACT_PREFIX = "order-"
 EXTRACT_TIMEOUT_MS = 180_000  # the PDF goes through pdfplumber and spaCy on a shared 2-core machine
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is missing (apt-get install -y chromium)")
+try:
+    from playwright import sync_api
+except ImportError:  # not installed (pip install -r requirements-browser.txt)
+    sync_api = None
+
+pytestmark = [
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is missing (apt-get install -y chromium)"),
+    pytest.mark.skipif(sync_api is None, reason="playwright is missing (pip install -r requirements-browser.txt)"),
+]
 
 
 def _free_port() -> int:
@@ -40,7 +48,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _pdf() -> Path:
+@pytest.fixture()
+def pdf() -> Path:
+    """The corpus PDF to upload (checked before the server starts)."""
     path = ROOT / "corpus" / PDF_NAME
     if not path.exists():
         pytest.skip(f"corpus/{PDF_NAME} is not in the repo")
@@ -82,9 +92,7 @@ def server(tmp_path):
         log.close()
 
 
-def test_upload_highlight_reject_reload(server):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is missing (pip install playwright)")
-    pdf = _pdf()
+def test_upload_highlight_reject_reload(pdf, server):
     sha12 = hashlib.sha256(pdf.read_bytes()).hexdigest()[:12]
     outside: list[str] = []
     with sync_api.sync_playwright() as p:
