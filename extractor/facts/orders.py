@@ -18,6 +18,15 @@ Runs after parties (``ctx.parties`` names the bound party). Rules, each a
 * ``order-modal`` — in the decretal part of a court document (after "IT IS
   ORDERED", "CONCLUSION", "For the foregoing reasons"), a party that "shall" or
   "must" do something, or "may show cause".
+* ``order-injunction`` — a court "entered"/"issued" an injunction against X
+  (or X "agreed to" an injunction the court entered): action "enjoin".
+* ``order-docket`` — docket entries "MINUTE ORDER granting 12 Motion ...",
+  dated by their entry (reported: ``prior`` true).
+
+In court documents the document's own orders get the caption's court and the
+document's date; rulings told in the past tense (case history) are left out.
+In news and press releases every order is reported (``prior`` true), with the
+court as named and the date the sentence states.
 
 An order verb is skipped when negated, only hypothetical (could/would/may),
 argued or requested (under "argue", "request", "seek" ...), inside a
