@@ -58,6 +58,9 @@ CASES = [
     # "the following day" counts from the date before it
     ("The motion was filed on March 3, 2021, and the court ruled the following day.", None,
      [("March 3, 2021", "2021-03-03"), ("the following day", "2021-03-04")]),
+    # a year-less date in a future clause is the next one after the anchor, whatever came before
+    ("He was indicted on Nov. 3, 2021. Sentencing is scheduled for Aug. 21.", "2025-06-10",
+     [("Nov. 3, 2021", "2021-11-03"), ("Aug. 21", "2025-08-21")]),
     # a year-less date takes the year of the date just before it
     ("January 3, 2017 - February 1st", None, [("January 3, 2017", "2017-01-03"), ("February 1st", "2017-02-01")]),
     # bare years with a date cue; not a number of things, an address or a dollar sum

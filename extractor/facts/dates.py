@@ -216,11 +216,15 @@ def _resolve(ctx: DocContext, hit: DateHit, day_first: dict[str, bool],
 
 def _year_for(ctx: DocContext, hit: DateHit, month: int, day: int | None,
               prev: tuple[dt.date, str, int] | None) -> tuple[int | None, bool]:
-    """Year of a year-less "July 14th": the year of a dated mention shortly before it,
+    """Year of a year-less "July 14th": in a future-tense clause the next one after the
+    anchor; else the year of a dated mention shortly before it (a narrative of events);
     else the anchor's year moved by the tense of the sentence."""
+    anchor = ctx.anchor_date
+    if anchor is not None and tense_of(ctx, hit.start, hit.end) > 0:
+        # "Sentencing is scheduled for Aug. 21": the next one after the document's date
+        return _year_by_tense(ctx, hit, anchor, month, day), True
     if prev is not None and hit.start - prev[2] <= _NEAR_YEAR_CHARS:
         return prev[0].year, False
-    anchor = ctx.anchor_date
     if anchor is None:
         return (prev[0].year, False) if prev else (None, False)
     return _year_by_tense(ctx, hit, anchor, month, day), True
