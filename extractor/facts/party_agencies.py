@@ -44,7 +44,7 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]
         for a in row["acronyms"]:
             acr[a] = row["name"]
     alts = sorted({v for row in agency_list() for v in [row["name"], *row["variants"]]}, key=len, reverse=True)
-    pat = re.compile(r"(?<![\w-])(?:(?:U\.\s?S\.|United\s+States)\s+)?(?:" + "|".join(_flex(a) for a in alts) + r")(?![\w-])", re.I)
+    pat = re.compile(r"(?<![\w])(?:(?:U\.\s?S\.|United\s+States)\s+)?(?:" + "|".join(_flex(a) for a in alts) + r")(?!\w|-(?-i:[a-z]))", re.I)
     apat = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(a) for a in sorted(acr, key=len, reverse=True)) + r")(?![\w]|-[A-Za-z])")
     return pat, names, apat, acr
 
