@@ -34,6 +34,9 @@ CASES = [
     # a press release date line under the headline
     ("CEMEX Agrees to Pay $2 Million Fine\nThursday, January 15, 2009\n\nWASHINGTON—The company agreed in 2007.",
      ("2009-01-15", "text")),
+    # "Dated:" with the place on its line and the date on the next
+    ("ORDER\nThe action was filed on May 26, 2022.\nSO ORDERED.\n\nDated: New York, New York\nMarch 3, 2023\n",
+     ("2023-03-03", "text")),
     # an appellate opinion: the decision date, not the argument date
     ("United States Court of Appeals\nArgued December 10, 2009 Decided February 5, 2010\nNo. 08-3071\n"
      "On September 9, 2006, the officer stopped him.", ("2010-02-05", "text")),

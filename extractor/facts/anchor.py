@@ -101,8 +101,9 @@ def find_anchor(ctx: DocContext) -> tuple[dt.date, str] | None:
             return found[0], "text"
     dated = None
     for m in _DATED_RE.finditer(text):
-        line_end = text.find("\n", m.end())
-        found = first_full_date(text[m.start():line_end if line_end > 0 else len(text)][:120])
+        # the date on the label's line or, after a place ("Dated: New York, New York"), on the next line
+        window = "\n".join(text[m.start():m.start() + 160].lstrip().split("\n")[:2])
+        found = first_full_date(window)
         if found:
             dated = found[0]  # the last one: the signature block ends the document
     if dated:

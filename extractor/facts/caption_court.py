@@ -52,6 +52,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("supreme", r"Supreme\s+Court\s+of\s+the\s+United\s+States|United\s+States\s+Supreme\s+Court|U\.\s?S\.\s+Supreme\s+Court"),
         ("state", rf"(?:the\s+)?Supreme\s+Court\s+of\s+(?P<sstate>{st})|(?P<sstate2>{st})\s+Supreme\s+Court"),
         ("tax", r"United\s+States\s+Tax\s+Court"),
+        ("state_appeals", r"(?P<ord>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
+                          r"Thirteenth|Fourteenth)\s+(?:District\s+)?Court\s+of\s+Appeals"),
         ("jpml", r"(?:United\s+States\s+)?Judicial\s+Panel\s+(?:on|for)\s+Multidistrict\s+Litigation"),
         ("generic", r"(?:(?:a|the)\s+)?(?:federal|district)\s+court\s+in\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
                     r"|(?P<city2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+federal\s+court"),
@@ -94,6 +96,8 @@ def _normalize(kind: str, m: re.Match) -> str | None:
         return f"Supreme Court of {canonical_state(g.get('sstate') or g.get('sstate2'))}"
     if kind == "tax":
         return "United States Tax Court"
+    if kind == "state_appeals":
+        return _title(" ".join(m.group(0).split()))
     if kind == "jpml":
         return "United States Judicial Panel on Multidistrict Litigation"
     if kind == "generic":

@@ -113,7 +113,7 @@ def event_for(ctx: DocContext, start: int, end: int) -> str | None:
         for line in reversed(above):
             if re.search(r"\bSO\s+ORDERED\b", line, re.I):
                 return "ordered"
-            label = re.fullmatch(r"\s*(Dated|DATED|Signed|SIGNED|Entered|ENTERED)\s*:?\s*", line)
+            label = re.match(r"\s*(Dated|DATED|Signed|SIGNED|Entered|ENTERED)\b\s*(?::|$|at\b)", line)
             if label:
                 return label.group(1).lower()
         return None

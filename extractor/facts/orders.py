@@ -388,6 +388,8 @@ class _Finder:
             if pobj is not None and self.court_like(pobj):
                 s, e = ph.np_core(pobj)
                 agent_court = ph.strip_det(self.ctx.text[s:e])
+        if modal and any(c.lower_ in ("have", "'ve") for c in auxes):
+            return  # "should have been denied": what ought to have happened, not an order
         if self.court_doc:
             if past and agent_court is None:
                 return  # case history told in the passive: "her claims were dismissed"

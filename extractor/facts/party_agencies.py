@@ -79,8 +79,11 @@ def find_listed(text: str) -> list[AgencyMention]:
         parent = acr.get(m.group("acr"))
         if parent:
             out.append(AgencyMention(m.start(), m.end(), f"{parent}, Office of Inspector General", True))
+    banned = _redefined_acronyms(text, acr)
     for m in apat.finditer(text):
         a = m.group(1)
+        if a in banned:
+            continue
         # an all-caps acronym inside an all-caps line is a word of a heading, not an agency
         line_s = text.rfind("\n", 0, m.start()) + 1
         line_e = text.find("\n", m.end())
@@ -96,6 +99,21 @@ def find_listed(text: str) -> list[AgencyMention]:
             continue
         res.append(h)
     return res
+
+
+def _redefined_acronyms(text: str, acr: dict[str, str]) -> set[str]:
+    """Listed acronyms the document defines for something else: "Dependents' Educational Assistance (DEA)"
+    makes "DEA" that program, not the Drug Enforcement Administration."""
+    banned = set()
+    for m in re.finditer(r"\((?:the\s+)?[“\"]?(?P<a>[A-Z][A-Za-z]{1,7})[”\"]?\)", text):
+        a = m.group("a")
+        if a not in acr:
+            continue
+        before = text[max(0, m.start() - 120):m.start()]
+        words = [w for w in re.findall(r"[A-Za-z]+", acr[a]) if w.lower() not in ("of", "and", "the", "for")]
+        if not all(re.search(rf"(?i)\b{re.escape(w)}", before) for w in words):
+            banned.add(a)
+    return banned
 
 
 _CAP = r"(?:[A-Z][\w.'’&-]*|of|and|the|for|&)"
