@@ -65,6 +65,18 @@ CAPTIONS = [
     # docket report title line
     ("U.S. District Court\nCase title: USA v. MANAFORT et al\nDate Filed: 10/27/2017\n",
      [("USA", "plaintiff", None), ("MANAFORT", "defendant", None)]),
+    # state docket page: "Style:" over an "In Re" name, and a stray "v.:" label after it
+    ("Fifth Court of Appeals\nCase:\n 05-24-00192-CV\n Style:\n\n In Re: Philip Floyd\n\n v.:\n\n Orig Proc:\n",
+     [("Philip Floyd", "other", None)]),
+    # Supreme Court running title in capitals
+    ("SUPREME COURT OF THE UNITED STATES\nSyllabus\nFISHER v. UNIVERSITY OF TEXAS AT AUSTIN ET AL.\nCERTIORARI TO THE ...\n",
+     [("FISHER", "petitioner", None), ("UNIVERSITY OF TEXAS AT AUSTIN", "respondent", None)]),
+    # official titles printed before the name inside a party list
+    ("GIFT SURPLUS, LLC, Plaintiff,\nv.\nSTATE OF NORTH CAROLINA, ex rel. ROY COOPER, GOVERNOR, in his official capacity, "
+     "and DIRECTOR OF THE STATE BUREAU OF INVESTIGATION, BOB SCHURMEIER, in his official capacity.\n",
+     [("GIFT SURPLUS, LLC", "plaintiff", None), ("STATE OF NORTH CAROLINA", "defendant", None),
+      ("ROY COOPER", "defendant", "Governor"),
+      ("BOB SCHURMEIER", "defendant", "Director of the State Bureau of Investigation")]),
 ]
 
 
@@ -125,6 +137,7 @@ COURTS = [
     ("Supreme Court of the United States", "Supreme Court of the United States"),
     ("a federal court in Los Angeles", "federal court in Los Angeles"),
     ("United States Judicial Panel for Multidistrict Litigation", "United States Judicial Panel on Multidistrict Litigation"),
+    ("Fifth Court of Appeals", "Fifth Court of Appeals"),  # Texas intermediate appellate court
 ]
 
 

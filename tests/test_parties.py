@@ -181,6 +181,12 @@ def test_agency_acronyms_are_case_sensitive():
     assert canonical_agency("FBI") == "Federal Bureau of Investigation"
 
 
+def test_acronym_defined_otherwise_is_not_the_agency():
+    # "Dependents' Educational Assistance (DEA)": DEA is that program here, not the Drug Enforcement Administration
+    text = "Basic eligibility for Dependents' Educational Assistance (DEA) is granted. DEA benefits follow."
+    assert find_listed(text) == []
+
+
 def test_agencies_json_round_trip():
     data = json.loads((MODELS / "agencies.json").read_text(encoding="utf-8"))
     assert data["agencies"] == agency_list() and "USA.gov" in data["_about"]
