@@ -148,7 +148,16 @@ def test_margin_numbers_removed():
 def test_repeated_footers_need_two_pages_and_letters():
     # a footer on both pages counts; a bare number at the bottom does not (page numbers are separate)
     pages = [[_line(200, 760, f"DEFENDANT'S MOTION - {n}"), _line(300, 770, str(n))] for n in (1, 2)]
-    assert repeated_footers(pages) == frozenset({"defendant s motion"})
+    assert repeated_footers(pages) == frozenset({"foot:defendant s motion"})
+
+
+def test_running_heads_need_many_pages():
+    # a page-opening body line on 3 of 10 pages is not a running head; a case-name head on 5 of 10 is
+    words = "alpha beta gamma delta epsilon zeta eta theta iota kappa".split()
+    pages = [[_line(100, 60, "THE DEFENDANT: That is true." if n < 3 else f"The {words[n]} motion is moot."),
+              _line(100, 400, f"more {words[n]} text")] for n in range(10)]
+    pages = [[_line(100, 60, f"{n} TARRANT v. HERRMANN")] + p if n % 2 else p for n, p in enumerate(pages)]
+    assert repeated_footers(pages) == frozenset({"head:tarrant v herrmann"})
 
 
 def test_models_ingest_json_round_trip():

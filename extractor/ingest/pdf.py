@@ -269,8 +269,8 @@ def finish_pages(results: list[PageResult]) -> tuple[list[str], list[tuple]]:
     footers = repeated_footers([r.lines for r in results])
     texts: list[str] = []
     removed: list[tuple] = []
-    for r in results:
-        body, more = classify_edges(r.lines, footers)
+    for index, r in enumerate(results):
+        body, more = classify_edges(r.lines, footers, first_page=index == 0)
         items = r.removed + [m for m in more if m["kind"] == "footer"]
         # page numbers found by the first pass are already in r.removed; the second pass may find
         # new ones only because a footer below them was removed: keep those too

@@ -27,6 +27,9 @@ PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?(?:\d{1,4}|[ivxlc]{1
 _MARGIN_NUMBER = re.compile(r"^\d{1,2}$")
 # Share of a page's height (top or bottom) where page numbers and footers sit.
 EDGE_BAND = 0.12
+# Running heads sit lower (slip opinions leave a wide top margin): the top 20 %, and they must
+# repeat on several pages to be taken off.
+HEAD_BAND = 0.2
 
 
 def _leading_word(line: Line) -> tuple[str, int, float, float]:
@@ -97,14 +100,17 @@ def footer_key(text: str) -> str:
     return " ".join(re.findall(r"[a-z]+", text.lower()))
 
 
-def classify_edges(lines: list[Line], repeated_footers: frozenset[str] = frozenset()) -> tuple[list[Line], list[dict]]:
+def classify_edges(lines: list[Line], repeated_footers: frozenset[str] = frozenset(),
+                   first_page: bool = False) -> tuple[list[Line], list[dict]]:
     """Take the ECF header, page numbers and running footers off one page.
 
     ECF headers are removed wherever they are (the stamp is sometimes drawn last).
     A page number is removed when it is the first or last upright line of a page
     with more than three lines, anywhere in the bottom band (12 % of the height),
-    or in the top band among the first two upright lines; a footer is a bottom-band or
-    sideways line whose :func:`footer_key` is in ``repeated_footers``.
+    or in the top band among the first two upright lines. A running footer (or a
+    running head, also kind "footer") is a line in :func:`running_places` whose
+    :func:`footer_key` is in ``repeated_footers``; heads stay on the first page (its
+    caption often repeats as the later pages' head: "UNITED STATES DISTRICT COURT").
 
     Returns:
         ``(body_lines, removed)`` with removed items ``{"kind", "text"}`` in page order.
@@ -119,6 +125,7 @@ def classify_edges(lines: list[Line], repeated_footers: frozenset[str] = frozens
     upright = [line for line in kept if not line.rotated]
     first = {id(x) for x in upright[:2]}
     ends = {id(x) for x in upright[:1] + upright[-1:]} if len(upright) > 3 else set()
+    running = {id(x): place for place, x in running_places(kept) if not (first_page and place == "head")}
     body: list[Line] = []
     for line in kept:
         height = line.page_height or 1.0
@@ -127,33 +134,52 @@ def classify_edges(lines: list[Line], repeated_footers: frozenset[str] = frozens
         text = line.text.strip()
         if not line.rotated and (at_top or at_bottom) and PAGE_NUMBER.match(text):
             removed.append({"kind": "page_number", "text": text})
-        elif _footer_place(line) and footer_key(text) in repeated_footers:
+        elif id(line) in running and f"{running[id(line)]}:{footer_key(text)}" in repeated_footers:
             removed.append({"kind": "footer", "text": text})
         else:
             body.append(line)
     return body, removed
 
 
-def _footer_place(line: Line) -> bool:
-    """Where running footers live: the bottom band, or anywhere for sideways text (margin labels)."""
-    return line.rotated or line.top >= line.page_height * (1 - EDGE_BAND)
+def running_places(lines: list[Line]) -> list[tuple[str, Line]]:
+    """Lines where running footers and heads live, tagged "foot" or "head".
+
+    "foot": the bottom band, and sideways text anywhere (margin labels such as "United
+    States District Court"); "head": the first two upright lines when they sit in the top 20 %
+    (a slip opinion's "4 TARRANT ... v. HERRMANN").
+    """
+    upright = [x for x in lines if not x.rotated]
+    first = {id(x) for x in upright[:2]}
+    out = []
+    for x in lines:
+        if x.rotated or x.top >= x.page_height * (1 - EDGE_BAND):
+            out.append(("foot", x))
+        elif id(x) in first and x.bottom <= x.page_height * HEAD_BAND:
+            out.append(("head", x))
+    return out
 
 
-def repeated_footers(pages_lines: list[list[Line]], min_pages: int = 3) -> frozenset[str]:
-    """Footer shapes (:func:`footer_key`) seen in the bottom band or sideways on ``min_pages``
-    pages (two in documents of four pages or fewer); empty shapes (bare numbers) never count.
+def repeated_footers(pages_lines: list[list[Line]], min_pages: int = 3, head_share: float = 0.4) -> frozenset[str]:
+    """Running footers and heads: ``"foot:" + shape`` / ``"head:" + shape`` (:func:`footer_key`).
 
-    A line with words repeated at the foot of three pages is a running footer even when it only
-    runs through an exhibit (an attachment's own confidentiality footer)."""
+    A footer shape must be seen on ``min_pages`` pages (two in documents of four pages or
+    fewer): a line with words repeated at the foot of three pages is a running footer even when
+    it only runs through an exhibit (an attachment's own confidentiality footer). A head must
+    also be on ``head_share`` of all pages, since a page's first line is often body text (a
+    transcript's "THE DEFENDANT: That is true." opens three pages). Empty shapes (bare numbers)
+    never count.
+    """
     if len(pages_lines) < 2:
         return frozenset()
     counts: dict[str, int] = {}
     for lines in pages_lines:
-        keys = {footer_key(line.text) for line in lines if _footer_place(line) and len(line.text.strip()) > 2}
+        keys = {f"{place}:{footer_key(line.text)}" for place, line in running_places(lines)
+                if len(line.text.strip()) > 2 and footer_key(line.text)}
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
     need = 2 if len(pages_lines) <= 4 else min_pages
-    return frozenset(k for k, c in counts.items() if c >= need and k)
+    return frozenset(k for k, c in counts.items()
+                     if c >= need and (k.startswith("foot:") or c >= head_share * len(pages_lines)))
 
 
 @lru_cache(maxsize=1)
