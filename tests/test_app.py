@@ -167,6 +167,14 @@ def test_pick_bundled_sample(app):
     assert not at.exception and "party-1" in fact_html(at)
 
 
+def test_select_document(app):
+    at = upload(app, ("first.txt", b"one"), ("second.txt", b"two"))
+    assert at.subheader[0].value == "first.txt"                               # the first readable document
+    at.selectbox(key="doc_select").set_value(f"{sha(b'two')}:second.txt").run()
+    assert at.subheader[0].value == "second.txt"
+    assert f"rej_{sha(b'two')[:12]}_date-1" in [b.key for b in at.button]      # its own review buttons
+
+
 def test_anchor_date_is_passed(app):
     at = app.checkbox(key="use_anchor").check().run()
     import datetime as dt
