@@ -308,3 +308,14 @@ def test_ocr_words_under_the_text_layer_are_dropped():
             [Glyph("SPECIAL", 200, 300, 260, 312, 12), Glyph("VERDICT", 265, 300, 330, 312, 12)]]  # the scan's own text
     kept = drop_covered_words(rows, [(58, 19, 500, 30)])
     assert [[g.text for g in row] for row in kept] == [["SPECIAL", "VERDICT"]]
+
+
+@pytest.mark.parametrize("prev, nxt, expected", [
+    ("the cap on subbasin 5's ex-", "cess water implies that", ("the cap on subbasin 5's excess", "water implies that")),  # joined
+    ("line one\nthe ex-", "cess\nnext line", ("line one\nthe excess", "next line")),          # the fragment was a whole line
+    ("the Anti-", "Defamation League", ("the Anti-", "Defamation League")),                  # capital: unchanged
+    ("The motion is denied.", "the end", ("The motion is denied.", "the end")),              # no hyphen: unchanged
+])
+def test_join_across_pages(prev, nxt, expected):
+    from extractor.ingest.pdf import join_across_pages
+    assert join_across_pages(prev, nxt) == expected

@@ -261,7 +261,8 @@ def read_page(page, number: int, *, ocr: bool, ocr_timeout: float, max_chars: in
 
 
 def finish_pages(results: list[PageResult]) -> tuple[list[str], list[tuple]]:
-    """Second pass over all pages: drop running footers, join hyphenated words, clean characters.
+    """Second pass over all pages: drop running footers, join hyphenated words (also across a
+    page break), clean characters.
 
     Returns:
         ``(page_texts, removed)``, one entry per page, ready for :func:`join_pages`.
@@ -278,7 +279,29 @@ def finish_pages(results: list[PageResult]) -> tuple[list[str], list[tuple]]:
         text = tidy_lines(normalize_chars("\n".join(join_hyphenated([line.text for line in body]))))
         texts.append(text)
         removed.append(tuple(items))
+    for i in range(1, len(texts)):
+        texts[i - 1], texts[i] = join_across_pages(texts[i - 1], texts[i])
     return texts, removed
+
+
+def join_across_pages(previous: str, following: str) -> tuple[str, str]:
+    """Join a word hyphenated across a page break ("ex-" | "cess water") before the pages are
+    joined: the word's end moves to the previous page ("excess" | "water"). Same rule as
+    :func:`~extractor.ingest.pleading.join_hyphenated`.
+
+    Returns:
+        ``(previous, following)`` page texts, changed or not.
+    """
+    if not previous.endswith("-") or not following:
+        return previous, following
+    head, _, last = previous.rpartition("\n")
+    first, nl, rest = following.partition("\n")
+    joined = join_hyphenated([last, first])
+    if len(joined) == 2 and joined == [last, first]:
+        return previous, following
+    new_prev = (head + "\n" if head else "") + joined[0]
+    new_next = "\n".join(joined[1:]) + (nl + rest if joined[1:] else rest)
+    return new_prev, new_next
 
 
 def read_pdf(data: bytes, *, max_pages: int, ocr: bool = True, ocr_timeout: float = 120.0,
