@@ -61,6 +61,9 @@ CASES = [
     # a year-less date in a future clause is the next one after the anchor, whatever came before
     ("He was indicted on Nov. 3, 2021. Sentencing is scheduled for Aug. 21.", "2025-06-10",
      [("Nov. 3, 2021", "2021-11-03"), ("Aug. 21", "2025-08-21")]),
+    # a year-less deadline ("until April 4") lies after the anchor
+    ("In 2024, the agency paid out $1.5 trillion. The judge gave the government until April 4 to respond.",
+     "2025-03-21", [("2024", "2024"), ("April 4", "2025-04-04")]),
     # a year-less date takes the year of the date just before it
     ("January 3, 2017 - February 1st", None, [("January 3, 2017", "2017-01-03"), ("February 1st", "2017-02-01")]),
     # bare years with a date cue; not a number of things, an address or a dollar sum
@@ -107,6 +110,8 @@ EVENTS = [
     ("The owner, who pled guilty in December 2024, was sentenced today.", "2025-03-21", "December 2024", "pled guilty"),
     # a signature date under "IT IS SO ORDERED."
     ("The motion is GRANTED.\nIT IS SO ORDERED.\nMarch 23, 2021\n", None, "March 23, 2021", "ordered"),
+    # a label with a time before the date
+    ("Judge blocks transfer\nUpdated 5:42 PM EDT, March 21, 2025\n\nA judge ruled.", None, "March 21, 2025", "updated"),
     # a dateline on a line of its own has no event
     ("Court Orders Preparer to Stop\nThursday, January 15, 2009\n\nWASHINGTON - A court ordered it.", None,
      "Thursday, January 15, 2009", None),

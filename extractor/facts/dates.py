@@ -220,7 +220,8 @@ def _year_for(ctx: DocContext, hit: DateHit, month: int, day: int | None,
     anchor; else the year of a dated mention shortly before it (a narrative of events);
     else the anchor's year moved by the tense of the sentence."""
     anchor = ctx.anchor_date
-    if anchor is not None and tense_of(ctx, hit.start, hit.end) > 0:
+    deadline = re.search(r"\b(?:until|by)\s+$", ctx.text[max(0, hit.start - 8):hit.start], re.I)
+    if anchor is not None and (deadline or tense_of(ctx, hit.start, hit.end) > 0):
         # "Sentencing is scheduled for Aug. 21": the next one after the document's date
         return _year_by_tense(ctx, hit, anchor, month, day), True
     if prev is not None and hit.start - prev[2] <= _NEAR_YEAR_CHARS:
@@ -232,6 +233,8 @@ def _year_for(ctx: DocContext, hit: DateHit, month: int, day: int | None,
 
 def _year_by_tense(ctx: DocContext, hit: DateHit, anchor: dt.date, month: int, day: int | None) -> int:
     tense = tense_of(ctx, hit.start, hit.end)
+    if re.search(r"\b(?:until|by)\s+$", ctx.text[max(0, hit.start - 8):hit.start], re.I):
+        tense = 1  # a deadline ("until April 4") lies ahead of the document's date
     md = (month, day or 1)
     here = (anchor.month, anchor.day if day else 1)
     if tense < 0 and md > here:

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from .context import DocContext
 
-_LABEL_RE = re.compile(r"(?:^|\s)(?:date\s+)?(?P<word>[A-Za-z]+ed)\s*:?\s*(?:this\s+(?:the\s+)?)?$", re.I)
+_LABEL_RE = re.compile(r"(?:^|\s)(?:date\s+)?(?P<word>[A-Za-z]+ed)\s*:?\s*(?:this\s+(?:the\s+)?)?"
+                       r"(?:(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*,?\s*)?$", re.I)
 _STAMP_RE = re.compile(r"(?:^|\n)\s*(?P<word>FILED|ENTERED|RECEIVED)\s*\n", re.M)
 # nouns that name an event a date can modify ("the July 25 hearing"): kept as a
 # suffix test plus a few common heads, not a list of corpus strings.

@@ -142,6 +142,10 @@ def _find_party(parties: list[Party], m: Mention) -> Party | None:
         if len(hits) == 1 and re.fullmatch(NAME, m.text):
             return hits[0]
         hits = [p for p in parties if p.etype in ("ORG", "GOV_AGENCY") and _core(p.name).startswith(core + " ")]
+        if len(hits) > 1:
+            # several organizations start so: the caption's party, when it is one of them
+            top = max(h.rank for h in hits)
+            hits = [h for h in hits if h.rank == top]
         if len(hits) == 1 and len(toks) >= 2:
             return hits[0]
         if m.etype in ("ORG", "GOV_AGENCY") or m.etype is None and not re.fullmatch(NAME, m.text):
