@@ -1,7 +1,8 @@
 """End to end in a real headless browser (issue 7): ``streamlit run app.py``
-on a free local port, Debian's chromium driven by Playwright. Upload a corpus
-PDF, see an order highlighted beside its sentence, reject a fact, reload the
-page and find the rejection kept; no request leaves 127.0.0.1.
+on a free local port, Debian's chromium driven by Playwright. A 60 MB file is
+refused with the limit named (CASES.md C-12); upload a corpus PDF, see an
+order highlighted beside its sentence, reject it, reload the page and find
+the rejection kept; no request leaves 127.0.0.1.
 
 Needs ``/usr/bin/chromium`` (``apt-get install -y chromium``) and the
 ``playwright`` Python package (``pip install -r requirements-browser.txt``);
@@ -92,7 +93,7 @@ def server(tmp_path):
         log.close()
 
 
-def test_upload_highlight_reject_reload(pdf, server):
+def test_upload_highlight_reject_reload(pdf, server, tmp_path):
     sha12 = hashlib.sha256(pdf.read_bytes()).hexdigest()[:12]
     outside: list[str] = []
     with sync_api.sync_playwright() as p:
@@ -102,6 +103,16 @@ def test_upload_highlight_reject_reload(pdf, server):
             page.on("request", lambda req: outside.append(req.url)
                     if not req.url.startswith((server, "data:", "blob:", "about:")) else None)
             page.goto(server)
+            uploader = page.locator('[data-testid="stSidebar"]')
+            sync_api.expect(uploader).to_contain_text("up to 50 MB", timeout=60_000)  # C-12: the limit beside the uploader
+
+            # C-12: a 60 MB file is refused in the browser with the limit named; the app keeps running
+            big = tmp_path / "too_big.pdf"
+            with open(big, "wb") as f:
+                f.truncate(60 * 1024 * 1024)
+            page.locator('input[type="file"]').first.set_input_files(str(big))
+            sync_api.expect(uploader).to_contain_text("50.0MB or smaller", timeout=30_000)
+
             page.locator('input[type="file"]').first.set_input_files(str(pdf))
 
             # an order, highlighted beside its sentence
