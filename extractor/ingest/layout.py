@@ -175,12 +175,12 @@ def glyphs_to_lines(glyphs: list[Glyph], width: float, height: float) -> list[Li
     """
     by_angle: dict[int, list[Glyph]] = {}
     for g in glyphs:
-        if g.text.strip():
+        if not g.text.isspace():
             by_angle.setdefault(g.angle % 360, []).append(g)
     lines: list[Line] = []
     for k, angle in enumerate(sorted(by_angle, key=lambda a: -len(by_angle[a]))):
         w, h = (height, width) if angle in (90, 270) else (width, height)
-        group = [_rotate(g, angle, width, height) for g in by_angle[angle]]
+        group = by_angle[angle] if angle == 0 else [_rotate(g, angle, width, height) for g in by_angle[angle]]
         for row in _rows(group):
             row.sort(key=lambda g: g.x0)
             lines.append(Line(_split_segments(row), w, h, rotated=k > 0))
