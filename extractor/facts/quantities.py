@@ -131,6 +131,8 @@ def _noun_phrase_words(ctx: DocContext, start: int, words: list[str]) -> list[st
     for tok in span:
         if tok.pos_ in ("NOUN", "PROPN", "ADJ") and not tok.is_punct:
             out.append(tok.lower_)
+            if tok.tag_ == "NNPS":
+                return out  # "millions of Americans"
             if tok.pos_ == "NOUN" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].pos_ != "NOUN"):
                 break
         else:
@@ -308,7 +310,8 @@ def _inside_name(ctx: DocContext, start: int, end: int) -> bool:
     if span is None:
         return False
     first = span[0]
-    if first.is_sent_start or (first.i > 0 and first.doc[first.i - 1].text in ("\n", "“", "\"", "(")):
+    if first.is_sent_start or (first.i > 0 and (first.doc[first.i - 1].text in ("\n", "“", "\"", "(", ":", ";")
+                                                 or first.doc[first.i - 1].text.endswith("."))):
         return False
     if _title_case_line(ctx.doc, first):
         return False
