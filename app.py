@@ -59,7 +59,7 @@ def review_store(path: str) -> ReviewStore:
     return ReviewStore(path)
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@st.cache_data(show_spinner=False, max_entries=50)
 def extract_cached(sha: str, name: str, anchor: str | None, _data: bytes) -> dict:
     """The result for one file, keyed by its sha256 (``_data`` is not hashed); a
     file that cannot be read gives the FACTS.md error line (code and message)."""
