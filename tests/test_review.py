@@ -342,3 +342,44 @@ def test_csv_cell(value, expected):
     from extractor.review.export import _cell
 
     assert _cell(value) == expected
+
+
+# --- filters ------------------------------------------------------------------------
+def _reviewed_facts():
+    result = make_result()
+    review = {"decisions": {"date-1": {"status": "rejected", "edits": {}, "note": "wrong year", "updated_at": "t"}},
+              "added": []}
+    facts = apply_review(result, review)["facts"]
+    facts[2]["page"], facts[2]["confidence"] = 2, 0.5
+    return facts
+
+
+@pytest.mark.parametrize("filters, expected", [
+    ({}, ["party-1", "date-1", "order-1"]),                                  # no filter: all
+    ({"types": ["order"]}, ["order-1"]),                                     # fact type
+    ({"roles": ["defendant"]}, ["date-1", "order-1"]),                       # role: only parties are filtered
+    ({"roles": ["plaintiff"]}, ["party-1", "date-1", "order-1"]),            # the plaintiff stays
+    ({"pages": [2]}, ["order-1"]),                                           # page
+    ({"min_confidence": 0.6}, ["party-1", "date-1"]),                        # confidence at or above
+    ({"statuses": ["rejected"]}, ["date-1"]),                                # review status
+    ({"statuses": ["unreviewed"]}, ["party-1", "order-1"]),                  # no decision = unreviewed
+    ({"query": "irs stop"}, ["order-1"]),                                    # all words, any case, any field
+    ({"query": "WRONG year"}, ["date-1"]),                                   # the note is searched
+    ({"query": "nowhere"}, []),                                              # no match
+])
+def test_filter_facts(filters, expected):
+    from extractor.review import filter_facts
+
+    assert [f["id"] for f in filter_facts(_reviewed_facts(), **filters)] == expected
+
+
+@pytest.mark.parametrize("type_, field, expected", [
+    ("date", "precision", ["day", "month", "year", "season"]),     # a Literal field
+    ("order", "polarity", ["grant", "deny", "neutral"]),           # an Optional-free Literal
+    ("order", "directed_to", None),                                 # free text
+    ("party", "nonexistent", None),                                 # not a field
+])
+def test_field_choices(type_, field, expected):
+    from extractor.review import field_choices
+
+    assert field_choices(type_, field) == expected
