@@ -121,6 +121,29 @@ def test_find_case(text, expected):
         assert got[key] == value, key
 
 
+def test_in_re_litigation_caption():
+    # a consolidated matter's caption has no party but is still the caption
+    text = ("IN THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF ARIZONA\n10 IN RE: Bard IVC Filters Products "
+            "No. MDL 15-02641-PHX-DGC\nLiability Litigation,\n")
+    got = caption.find_case(_Ctx(text))
+    assert got["caption"] == "In re Bard IVC Filters Products Liability Litigation"
+    assert got["docket_number"] == "MDL 15-02641-PHX-DGC"
+
+
+def test_c10_docket_from_removed_ecf_header():
+    # C-10: ingestion takes the ECF header off each page; the docket number still comes from it
+    from helpers_pdf import Text, make_pdf
+
+    from extractor import extract_bytes
+
+    pages = [[Text(72, 30, f"Case 3:25-cv-00981-JD Document 31 Filed 06/12/25 Page {n} of 2", size=9), Text(72, 100, body),
+              Text(72, 740, f"PLAINTIFFS' MOTION FOR PRELIMINARY INJUNCTION \u2013 {n}", size=9)]
+             for n, body in ((1, "Plaintiffs ask the Court to enjoin the"),
+                             (2, "Department from releasing the records before July 1, 2025."))]
+    result = extract_bytes(make_pdf(pages), "c10.pdf")
+    assert result["document"]["case"]["docket_number"] == "3:25-cv-00981-JD"
+
+
 def test_docket_spans_reserved():
     # every docket number span is reserved with label "docket" so no quantity is read from it
     text = "Case 2:16-cv-00123-ABC Document 24 Filed 08/05/16\nCase No. 5:21-cv-1\nIt cost $5."

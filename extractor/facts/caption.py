@@ -627,16 +627,47 @@ def find_case(ctx: DocContext) -> dict:
         caption = f"Ex parte {_title_case(parties[0].name)}"
     elif parties:
         caption = f"In re {_title_case(parties[0].name)}"
+    else:
+        caption = _in_re_matter(text)
     head = text[:HEAD]
     courts = [c for c in find_courts(head) if c.kind != "generic"]
     court = courts[0].name if courts else None
     if court is None:
         court = _courts_db_name(head)
-    dockets = [d for d in find_dockets(head)]
-    docket = dockets[0][2] if dockets else None
+    docket = _docket_of(ctx, head)
     j = find_judge(text)
     judge = _title_case(j[2]) if j else None
     return {"caption": caption, "court": court, "docket_number": docket, "judge": judge}
+
+
+def _in_re_matter(text: str) -> str | None:
+    """ "In re X Litigation" (multidistrict and other consolidated matters): a caption with no party."""
+    lines = _lines(text, 0, min(len(text), HEAD))
+    for i, (s, e) in enumerate(lines):
+        m = re.search(r"(?i)\bIn\s+re\s*:?\s+", text[s:e])
+        if not m:
+            continue
+        k = _block(text, [(s + m.end(), e)] + lines[i + 1:i + 3])
+        n = re.match(r"(?i)(.{2,100}?\b(?:Litigation|Proceedings?|Matter|Cases))\b", k.s)
+        if n:
+            return "In re " + _title_case(" ".join(n.group(1).split()))
+    return None
+
+
+def _docket_of(ctx, head: str) -> str | None:
+    """The case's docket number: the first one of the first page, else one from the ECF headers
+    ingestion took off the pages (``PageSpan.removed``)."""
+    dockets = find_dockets(head)
+    if dockets:
+        return dockets[0][2]
+    source = getattr(ctx, "source", None)
+    removed = [r.get("text", "") for p in (source.pages if source else ()) for r in (p.removed or ())
+               if r.get("kind") == "ecf_header"]
+    for line in removed:
+        found = [d for d in find_dockets(line) if DOCKET.fullmatch(d[2])]
+        if found:
+            return found[0][2]
+    return None
 
 
 def _courts_db_name(head: str) -> str | None:
