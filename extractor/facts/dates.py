@@ -48,7 +48,10 @@ def extract(ctx: DocContext) -> list[dict]:
         if in_header:
             if header_done or hit.method != "numeric":
                 continue
-        resolved = _resolve(ctx, hit, day_first, prev)
+        try:
+            resolved = _resolve(ctx, hit, day_first, prev)
+        except (ValueError, OverflowError):
+            resolved = None  # an offset beyond the calendar ("10,000 years ago")
         if resolved is None:
             continue
         value, precision, relative, date = resolved

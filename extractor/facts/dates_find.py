@@ -122,8 +122,8 @@ def _relative_patterns() -> dict[str, re.Pattern]:
     wdays = _alt(w for w in v["weekdays"] if len(w) > 4)
     seasons = _alt(v["seasons"])
     return {
-        "ago": re.compile(rf"(?<![\w-])(?P<amt>{amounts})\s+ago\b", re.I),
-        "from-now": re.compile(rf"(?<![\w-])(?P<amt>{amounts})\s+from\s+(?:now|today)\b", re.I),
+        "ago": re.compile(rf"(?<![\w,.-])(?P<amt>{amounts})\s+ago\b", re.I),
+        "from-now": re.compile(rf"(?<![\w,.-])(?P<amt>{amounts})\s+from\s+(?:now|today)\b", re.I),
         "in": re.compile(rf"\bin\s+(?P<amt>{amounts})(?:(?:'s?|’s?)?\s+time)?\b(?!\s+(?:of|after|before|from|prior))", re.I),
         "day-word": re.compile(
             r"\b(?:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|(?:earlier|later)\s+today"

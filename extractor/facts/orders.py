@@ -58,7 +58,7 @@ _DECRETAL_RE = re.compile(
     r"|For the (?:foregoing|above|following|reasons)|Accordingly, (?:it is|the Court|IT IS)", re.M | re.I)
 _HEADING_RE = re.compile(
     r"\bORDER\s+(?P<verbs>(?:(?:AND\s+)?(?:GRANTING|DENYING|DISMISSING|REMANDING|AFFIRMING|REVERSING|VACATING|"
-    r"STAYING|SEALING|REQUIRING|DIRECTING|ENJOINING|STRIKING)(?:\s+IN\s+PART)?\s*)+)(?P<rest>[^a-z\n]{0,120})")
+    r"STAYING|SEALING|REQUIRING|DIRECTING|ENJOINING|STRIKING)(?:\s+IN\s+PART)?\s*)+)(?P<rest>[^a-z]{0,160})")
 _HEADING_VERB_RE = re.compile(r"GRANTING|DENYING|DISMISSING|REMANDING|AFFIRMING|REVERSING|VACATING|STAYING|SEALING|"
                               r"REQUIRING|DIRECTING|ENJOINING|STRIKING")
 _DISPOSITION_RE = re.compile(
@@ -109,6 +109,22 @@ def _is_headline(sent: Span) -> bool:
 
 _LEAD_RE = re.compile(r"^(?:[A-Z][A-Z .]{3,}\s*\n\s*)?(?:(?:For|In light of|Accordingly|Therefore|Thus|Consequently|"
                       r"Finally|Further|As such)\b[^,]{0,80},\s*)+")
+
+
+_CONTINUES = {"FOR", "OF", "AND", "TO", "A", "AN", "THE", "IN", "ON", "WITH", "RE", "BY", "FROM"}
+
+
+def _heading_rest(raw: str) -> str:
+    """The title words after "ORDER GRANTING": the line, and the next ones while a line ends
+    mid-phrase ("MOTION FOR" / "ATTORNEY'S FEES"); not the caption lines after it."""
+    lines = raw.split("\n")
+    out = lines[0]
+    for line in lines[1:]:
+        words = out.split()
+        if words and words[-1].upper() not in _CONTINUES and not out.rstrip().endswith(","):
+            break
+        out = f"{out}\n{line}"
+    return out
 
 
 def _clean_object(obj: str) -> str:
@@ -238,7 +254,12 @@ class _Finder:
         for m in _HEADING_RE.finditer(text, 0, limit):
             self.heading_spans.append((m.start(), m.end()))
             sent = self.ctx.sentence_at(m.start())
-            rest = " ".join(m.group("rest").split()).strip(" ,;:")
+            raw = _heading_rest(m.group("rest"))
+            rest = " ".join(raw.split()).strip(" ,;:")
+            rest = re.split(r"\s(?:AND\s+(?=GRANTING|DENYING|SEALING|REQUIRING)|Plaintiffs?\b|Defendants?\b|v\.)", rest)[0]
+            rest = re.sub(r"\s+\b[A-Z]\w*$", "", rest) if len(rest) > 150 else re.sub(r"\s+[A-Z]$", "", rest)
+            if not re.search(r"[A-Z]{2,}", rest):
+                continue  # "ORDER GRANTING" with nothing granted: a fragment
             verbs = list(_HEADING_VERB_RE.finditer(m.group("verbs")))
             for v in verbs:
                 action = self.forms.get(v.group(0).lower())
@@ -251,7 +272,9 @@ class _Finder:
                     directed = words[0].title() if words else None
                     obj = None
                 vs = m.start("verbs") + v.start()
-                self.add(sent, m.start(), m.end(), "order-heading", action, own=True, directed_to=directed,
+                raw = re.sub(r"\s+[A-Z]$", "", raw.rstrip())
+                self.add(sent, m.start(), m.start("rest") + len(raw), "order-heading", action, own=True,
+                         directed_to=directed,
                          obj=obj, directive=" ".join(rest.split()[2:]) if directed else None, conf=0.7)
                 if vs < 0:
                     break
