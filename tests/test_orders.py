@@ -144,3 +144,13 @@ def test_entered_injunction(text, court, date):
     got = facts_of(text, "order", name="news.txt", anchor_date="2025-03-21")
     assert [(f["action"], f["court"], f["date"], f["prior"]) for f in got] == [("enjoin", court, date, True)]
     assert "Kapp" in got[0]["directed_to"]
+
+
+def test_caption_heading_order():
+    # "ORDER GRANTING X" in a caption: the document's own grant, object X; a bare "ORDER GRANTING" is nothing
+    text = ("UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA\nACME CORP., Plaintiff,\nv.\n"
+            "ORDER GRANTING PLAINTIFF'S APPLICATION FOR A PRELIMINARY INJUNCTION\nJOHN DOE, Defendant.\n")
+    got = facts_of(text, "order", name="order.txt")
+    assert [(f["action"], f["object"], f["prior"]) for f in got] == [
+        ("grant", "PLAINTIFF'S APPLICATION FOR A PRELIMINARY INJUNCTION", False)]
+    assert facts_of("UNITED STATES DISTRICT COURT\nORDER GRANTING\n", "order", name="order.txt") == []
