@@ -75,3 +75,8 @@ def test_vocabulary_round_trip():
     data = json.loads((ROOT / "models" / "counts.json").read_text(encoding="utf-8"))
     assert data == vocabulary()
     assert [number_of(w) for w in ("XIV", "twelve", "Third", "7", "civil")] == [14, 12, 3, 7, None]
+
+
+def test_count_number_is_not_a_quantity():
+    text = "Count 3: Unjust Enrichment\n20. Plaintiff repeats the allegations."
+    assert not [q for q in facts_of(text, "quantity") if q["value"] == 3]

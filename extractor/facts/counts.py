@@ -220,6 +220,7 @@ def extract(ctx: DocContext) -> list[dict]:
         if number in seen:
             continue  # a table of contents or a repeated heading
         seen.add(number)
+        ctx.reserve(m.start("head"), m.end("head"), "count")  # "Count 3" is no quantity
         statutes = heading_statutes(text[m.start("head"):end])
         facts.append(ctx.make_fact(
             "count", m.start("head"), max(m.end("head"), end), "count-heading", 0.85,
