@@ -105,15 +105,14 @@ def extract(ctx: DocContext) -> list[dict]:
             continue
         word = m.group("vague").lower().split()
         base = vocab()["vague"].get(" ".join(word), vocab()["vague"].get(word[-1], 1000))
-        unit_words = m.group("unit").lower().split()
-        unit_words = _noun_phrase_words(ctx, m.start("unit"), unit_words)
-        if not unit_words:
+        found = _noun_phrase(ctx, m.start("unit"), m.end("unit"))
+        if found is None:
             continue
-        unit = " ".join(unit_words)
+        unit, unit_end = found
         kind = "money" if unit in ("dollars", "dollar") else "count"
-        facts.append(ctx.make_fact("quantity", m.start(), m.start("unit") + len(" ".join(m.group("unit").split()[:len(unit_words)])),
-                                   "quantity:vague", 0.6, value=float(base), unit="USD" if kind == "money" else unit,
-                                   kind=kind, approximate=True, comparator="eq", of_total=None, vague=True))
+        facts.append(ctx.make_fact("quantity", m.start(), unit_end, "quantity:vague", 0.6, value=float(base),
+                                   unit="USD" if kind == "money" else unit, kind=kind, approximate=True,
+                                   comparator="eq", of_total=None, vague=True))
     for m in _MULTI_MILLION_RE.finditer(text):
         facts.append(ctx.make_fact("quantity", m.start(), m.end(), "quantity:vague", 0.5,
                                    value=numbers.scale_of(m.group("scale")), unit="USD", kind="money",
@@ -122,24 +121,24 @@ def extract(ctx: DocContext) -> list[dict]:
     return facts
 
 
-def _noun_phrase_words(ctx: DocContext, start: int, words: list[str]) -> list[str]:
-    """Keep the words of a "thousands of ___" unit up to its head noun."""
-    span = ctx.span(start, start + len(" ".join(words)))
+def _noun_phrase(ctx: DocContext, start: int, end: int) -> tuple[str, int] | None:
+    """The unit of a "thousands of ___" amount: the words of ``[start, end)`` up to and
+    including the head noun ("confidential records", "Americans"), with its end offset."""
+    span = ctx.span(start, end)
     if span is None:
-        return words[:1]
+        return None
     out = []
     for tok in span:
-        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and not tok.is_punct:
-            out.append(tok.lower_)
-            if tok.tag_ == "NNPS":
-                return out  # "millions of Americans"
-            if tok.pos_ == "NOUN" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].pos_ != "NOUN"):
-                break
-        else:
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.is_punct:
             break
-    while out and span is not None and out[-1] and not any(t.lower_ == out[-1] and t.pos_ == "NOUN" for t in span):
+        out.append(tok)
+        if tok.tag_ == "NNPS" or tok.pos_ == "NOUN" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].pos_ != "NOUN"):
+            break
+    while out and out[-1].pos_ != "NOUN" and out[-1].tag_ != "NNPS":
         out.pop()
-    return out
+    if not out:
+        return None
+    return " ".join(t.lower_ for t in out), out[-1].idx + len(out[-1].text)
 
 
 def _blocked_spans(ctx: DocContext) -> list[tuple[int, int]]:
