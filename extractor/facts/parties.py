@@ -132,6 +132,11 @@ def _find_party(parties: list[Party], m: Mention) -> Party | None:
         hits = [p for p in parties if p.etype in ("ORG", "GOV_AGENCY") and _core(p.name).split()[:1] == toks]
         if len(hits) == 1 and m.role not in ("judge", "attorney", "declarant", "witness", "official"):
             return hits[0]
+        if m.etype == "ORG" and SUFFIXES.search(m.text):
+            # "Management, Inc." for "Allegiance Health Management, Inc."
+            hits = [p for p in parties if p.etype == "ORG" and _core(p.name).endswith(" " + core)]
+            if len(hits) == 1:
+                return hits[0]
     elif m.etype != "COURT":
         # "Anna Schubert" vs "Dr. Anna Schubert"; "Steven McCann" vs "Steven W. McCann"
         hits = [p for p in parties if p.etype == "PERSON" and p.surname == toks[-1] and _core(p.name).split()[0] == toks[0]]
@@ -266,7 +271,9 @@ def extract(ctx: DocContext) -> list[dict]:
     news = ctx.kind == "news"
     facts = []
     for p in parties:
-        if p.etype == "PERSON" and p.rank < ROLE_RANK["title"] and any(_declared(text, m.start) for m in p.mentions):
+        if p.etype == "PERSON" and p.rank < ROLE_RANK["title"] and (
+                any(_declared(text, m.start) for m in p.mentions)
+                or p.surname and re.search(rf"(?i)\b{re.escape(p.surname)}\s+Decl\.", text)):
             p.role, p.rank = "declarant", ROLE_RANK["title"]
         if p.role is None or p.rank <= ROLE_RANK["default"]:
             vr = None
@@ -286,6 +293,9 @@ def extract(ctx: DocContext) -> list[dict]:
             n = len({m.start for m in p.mentions})
             if p.etype == "PERSON":
                 named = any(m.method in ("age", "caps-name") or m.method == "ner" and m.etype == "PERSON" for m in p.mentions)
+                first = _core(p.name).split()[:1]
+                # "Tessera Patents", "Tessera Opp": an organization's name with a noun after it
+                named = named and not any(o.etype == "ORG" and _core(o.name).split()[:1] == first for o in parties)
                 keep = named and (n >= 2 if news else n >= 4)
             else:
                 keep = bool(SUFFIXES.search(p.name)) or news and bool(CORP_WORDS.search(p.name))

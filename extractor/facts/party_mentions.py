@@ -167,17 +167,21 @@ def _ner_mentions(ctx: DocContext) -> list[Mention]:
         if lead:
             s += lead.end()
         t = ctx.text[s:e]
-        lab = re.match(r"(?:(?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Moving|Relators?|Dr\.|Mr\.|Ms\.|Mrs\.|Judge|Justice)\s+)+", t)
+        lab = re.match(r"(?:(?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Moving|Relators?|Dr\.|Mr\.|Ms\.|Mrs\.|Judge|Justice|[A-Z]{2,})\s+)+(?=[A-Z][a-z])", t)
         if lab:
             s += lab.end()
             t = ctx.text[s:e]
         if not t or "\n\n" in t or len(t) < 2 or not t[0].isupper():
             continue
+        if re.match(r"(?:Reports?|Exhibits?|Orders?|Motions?|Declarations?|Briefs?|Opinions?)\b", t):
+            continue
         if re.sub(r"[^A-Za-z]", "", t).isupper():
             continue
         if re.search(r"(?i)\b(?:litigation|code|act|rule|amendment|statute|forms?|complaint|answer|order|motion|agreement|"
                      r"policy|plan|program|court|date|waiver|exhibit|schedule|application|statements?|conspiracy|counts?|"
-                     r"offenses?|charges?|violations?|claims?|relief|damages)\b|\sv\.(?:\s|$)|and/or|[’']s\s+\w|\b(?:Tr|Hr[’']g|Br|Op|Mem)\.?$", t):
+                     r"offenses?|charges?|violations?|claims?|relief|damages)\b|\sv\.(?:\s|$)|and/or|[’']s\s+\w|"
+                     r"\b(?:Tr|Hr[’']g|Br|Op|Opp|Mem|Decl|Mot|Reply|Reports?|Patents?|Packages?|Products?|Exs?|Dep|Depo|"
+                     r"MSJ|Not|Aff|Supp|Resp)\.?$", t):
             continue
         out.append(Mention(s, e, " ".join(t.split()), etype=ent.label_, method="ner"))
     return out
@@ -208,6 +212,8 @@ def _pattern_names(ctx: DocContext) -> list[Mention]:
             continue
         if re.fullmatch(r"(?i)(?:the\s+)?(?:company|corporation|inc\.?|llc)", text[s:e].strip()):
             continue
+        if re.search(r"(?:LLC|Inc\.?|Corp\.|Co\.|Ltd\.|LLP)\s+(?:and|&)\s+", text[s:e]):
+            continue  # two companies joined by "and"
         out.append(Mention(s, e, " ".join(text[s:e].split()), etype="ORG", method="company"))
     for m in _AGE.finditer(text):
         out.append(Mention(m.start("name"), m.end("name"), m.group("name"), etype="PERSON", method="age"))

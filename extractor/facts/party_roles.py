@@ -27,7 +27,8 @@ class Cue:
 _TITLE_WORD = (r"(?:Secretary|Judge|Justice|Attorneys?|Director|Department|Court|Office|Agent|Special|Assistant|Acting|"
                r"Chief|Deputy|Homeland|Security|Treasury|General|Counsel|Division|Officer|District|States|United|Federal|"
                r"Commissioner|Administrator|Section|Fraud|Trial|Defendants?|Plaintiffs?|The|This|And|Clerk|Magistrate|Circuit|Senior|Regional|Principal|"
-               r"Dr|Mr|Mrs|Ms|Department)")
+               r"Dr|Mr|Mrs|Ms|Department|Docket|Nos?|Moreover|However|Therefore|Thus|Further|Accordingly|Finally|"
+               r"Additionally|Because|Although|In|On|At|For|Under|After|Before|See|Cf|Id)")
 _W = (rf"(?!{_TITLE_WORD}\b)(?:St\.|[A-Z][a-z]*[’'][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
       r"[A-Z]\.(?:\s?[A-Z]\.)?)")
 NAME = rf"{_W}(?:[ \t]+{_W}){{0,3}}(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?"
