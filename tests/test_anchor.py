@@ -50,6 +50,19 @@ def test_anchor(text, want):
     assert _anchor(text) == want
 
 
+@pytest.mark.parametrize("metadata,want", [
+    ({"CreationDate": "D:20190531120000-07'00'"}, "2019-05-31"),  # PDF date string
+    ({"created": "2021-03-04T10:00:00"}, "2021-03-04"),             # ISO string
+    ({"CreationDate": "garbage"}, None),                          # unreadable: nothing
+    ({}, None),                                                   # no metadata
+])
+def test_metadata_date(metadata, want):
+    from extractor.facts.anchor import metadata_date
+
+    got = metadata_date(metadata)
+    assert (got.isoformat() if got else None) == want
+
+
 def test_user_anchor_overrides():
     # the --anchor-date of the user wins over the document's own date
     text = "Case 1:21-cv-01061-KLM Document 1 Filed 04/16/21 Page 1 of 16\nCOMPLAINT\n"

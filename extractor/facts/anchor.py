@@ -14,8 +14,9 @@ Where a court filing or a news report states its date, in order of trust:
 5. a date line or dateline near the top ("Thursday, January 15, 2009",
    "WASHINGTON, March 3, 2025 —", "ON FRIDAY, DECEMBER 10, 2021").
 
-All are read from the text, so the source is "text". The user's
-``--anchor-date`` overrides this (``extract.py``).
+All are read from the text, so the source is "text". When the text states no
+date, the file's creation date from its metadata is used (source "metadata").
+The user's ``--anchor-date`` overrides both (``extract.py``).
 """
 from __future__ import annotations
 
@@ -111,4 +112,23 @@ def find_anchor(ctx: DocContext) -> tuple[dt.date, str] | None:
     found = first_full_date(text[:_TOP_CHARS])
     if found:
         return found[0], "text"
+    meta = metadata_date(ctx.source.metadata or {})
+    if meta is not None:
+        return meta, "metadata"
+    return None
+
+
+_PDF_DATE_RE = re.compile(r"^(?:D:)?(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})")
+
+
+def metadata_date(metadata: dict) -> dt.date | None:
+    """The file's creation date from its metadata (PDF "CreationDate" "D:20190531120000-07'00'",
+    or an ISO string), used only when the text states no date of its own; None if absent."""
+    for key in ("CreationDate", "creation_date", "created", "ModDate"):
+        raw = str(metadata.get(key) or "").strip()
+        m = _PDF_DATE_RE.match(raw) or re.match(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", raw)
+        if m:
+            date = _safe(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if date is not None:
+                return date
     return None
