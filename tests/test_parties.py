@@ -60,6 +60,19 @@ PRESENT = [
     # attorneys in a signature block above "Attorneys for Plaintiff"
     ("Respectfully submitted,\n/s/ Franz Hardy\nFranz Hardy\nGordon Rees LLP\n555 17th Street\nAttorneys for Plaintiff\n",
      "Franz Hardy", "attorney", "PERSON", None),
+    # transcript: the presiding judge, counsel in capitals under "For Plaintiff:", a sworn witness
+    ("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\nBefore The Honorable William H. Alsup, Judge\n"
+     "APPEARANCES:\nFor Plaintiff:\nBY: KATHERINE L. WAWRZYNIAK\nASSISTANT UNITED STATES ATTORNEYS\n"
+     "JANE Q. PUBLIC,\ncalled as a witness for the Government, having been duly sworn, testified as follows:\n",
+     "William H. Alsup", "judge", "PERSON", "Judge"),
+    ("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\nBefore The Honorable William H. Alsup, Judge\n"
+     "APPEARANCES:\nFor Plaintiff:\nBY: KATHERINE L. WAWRZYNIAK\nASSISTANT UNITED STATES ATTORNEYS\n"
+     "JANE Q. PUBLIC,\ncalled as a witness for the Government, having been duly sworn, testified as follows:\n",
+     "Katherine L. Wawrzyniak", "attorney", "PERSON", None),
+    ("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\nBefore The Honorable William H. Alsup, Judge\n"
+     "APPEARANCES:\nFor Plaintiff:\nBY: KATHERINE L. WAWRZYNIAK\nASSISTANT UNITED STATES ATTORNEYS\n"
+     "JANE Q. PUBLIC,\ncalled as a witness for the Government, having been duly sworn, testified as follows:\n",
+     "Jane Q. Public", "witness", "PERSON", None),
     # SEC litigation release caption row: plaintiff agency and defendants
     ("Securities and Exchange Commission v. Phillip Michael Carter, Bobby Eugene Guess, and Texas First Financial, LLC, "
      "Defendants, No. 3:19-cv-00206-K (N.D. Tex., filed January 25, 2019)\nThe SEC today charged Carter.",

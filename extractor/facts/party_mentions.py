@@ -272,6 +272,9 @@ def _gather(ctx: DocContext) -> list[Mention]:
         kind = "label" if c.method in ("label", "accused", "sued", "docket-party") else "title"
         ms.append(Mention(c.start_char, c.end_char, " ".join(text[c.start_char:c.end_char].split()), etype=None,
                           role=c.role, rank=ROLE_RANK[kind], title=c.title, method=c.method))
+    judge = caption_mod.find_judge(text)
+    if judge:
+        ms.append(Mention(judge[0], judge[1], judge[2], role="judge", rank=ROLE_RANK["title"], method="signature"))
     ms += _ner_mentions(ctx)
     ms += _pattern_names(ctx)
     ms = [m for m in ms if m.text and not _cited(ctx, m.start, m.end) and not _never(m.text)]

@@ -28,7 +28,7 @@ _TITLE_WORD = (r"(?:Secretary|Judge|Justice|Attorneys?|Director|Department|Court
                r"Chief|Deputy|Homeland|Security|Treasury|General|Counsel|Division|Officer|District|States|United|Federal|"
                r"Commissioner|Administrator|Section|Fraud|Trial|Defendants?|Plaintiffs?|The|This|And|Clerk|Magistrate|Circuit|Senior|Regional|Principal|"
                r"Dr|Mr|Mrs|Ms|Department|Docket|Nos?|Moreover|However|Therefore|Thus|Further|Accordingly|Finally|"
-               r"Additionally|Because|Although|In|On|At|For|Under|After|Before|See|Cf|Id)")
+               r"Additionally|Because|Although|In|On|At|For|Under|After|Before|See|Cf|Id|Honorable|Hon)")
 _W = (rf"(?!{_TITLE_WORD}\b)(?:St\.|[A-Z][a-z]*[’'][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|"
       r"[A-Z]\.(?:\s?[A-Z]\.)?)")
 NAME = rf"{_W}(?:[ \t]+{_W}){{0,3}}(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?"
@@ -57,7 +57,11 @@ _SIGNED_JUDGE = re.compile(r"(?m)^\s*(?:/s/\s*)?(?P<name>[A-Z][A-Za-z.'’ -]{3,
 _DECLARE = re.compile(rf"\bI,\s+(?P<name>{NAME}),\s+(?:hereby\s+)?(?:declare|state|certify|depose)|[Dd]eclaration\s+of\s+(?P<name2>{_W}(?:[ \t]+{_W}){{1,3}})(?=[\s,.])")
 _REPRESENTED = re.compile(rf"represented\s+by\s+(?P<name>{NAME})")
 _ESQ = re.compile(rf"(?P<name>{NAME}),?\s+(?:Esq\.|Esquire)")
-_FOR_SIDE = re.compile(rf"(?m)^(?:For\s+(?:the\s+)?(?:Plaintiffs?|Defendants?|Government|Petitioners?|Respondents?|Appellants?|Appellees?)\s*:|BY:)\s*(?P<name>{NAME})")
+CAPS_NAME = r"[A-Z][A-Z'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Z'’-]+)){1,3}(?:,?[ \t]+(?:JR\.|SR\.|II|III|IV))?"
+_FOR_SIDE = re.compile(rf"(?m)^(?:For\s+(?:the\s+)?(?:Plaintiffs?|Defendants?|Government|Petitioners?|Respondents?|Appellants?|Appellees?)\s*:|BY:)\s*(?P<name>{NAME}|{CAPS_NAME})(?=[ \t]*(?:,|\n|$))")
+_BY_CAPS = re.compile(r"(?m)^BY:[ \t]*(?P<names>[A-Z][A-Z.'’ -]+(?:\n[ \t]*[A-Z][A-Z.'’ -]+){0,3})\n[ \t]*(?:ASSISTANT|Assistant|Attorneys?|ATTORNEYS?)")
+_APPEARANCE_LINE = re.compile(rf"(?m)^[ \t]*(?P<name>{CAPS_NAME})[ \t]*\n[ \t]*(?P<title>(?:Assistant[ \t]+)?(?:United[ \t]+States|U\.S\.)[ \t]+Attorneys?|ASSISTANT[ \t]+UNITED[ \t]+STATES[ \t]+ATTORNEYS?|Attorney[ \t]+at[ \t]+Law|Federal[ \t]+Public[ \t]+Defender)\b")
+_WITNESS = re.compile(rf"(?m)^[ \t]*(?:\d{{1,2}}[ \t]+)?(?P<name>{NAME}|{CAPS_NAME}),?[ \t]*\n?[ \t]*(?:\d{{1,2}}[ \t]+)?(?:called[ \t]+as[ \t]+a[ \t]+witness|having[ \t]+been[ \t]+(?:first[ \t]+)?duly[ \t]+sworn)|WITNESS:[ \t]*(?P<name2>{NAME}|{CAPS_NAME})")
 _ATTYS_FOR = re.compile(r"(?m)^\s*(?:\d{1,2}\s+)?(?:Attorneys?|Counsel)\s+for\s+(?:the\s+)?(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?)\b")
 _LABEL_NAME = re.compile(rf"(?<![\w])(?P<label>Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|Appellees?|Relators?|Intervenors?|Amicus|Amici)\s+(?P<names>(?:{CORP_NAME}|{NAME})(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)(?:{CORP_NAME}|{NAME}))*)")
 _LABEL_ROLE = {"plaintiff": "plaintiff", "defendant": "defendant", "petitioner": "petitioner", "respondent": "respondent",
@@ -147,6 +151,15 @@ def attorney_cues(text: str) -> list[Cue]:
             if _NAME_NOT.match(m.group("name").split()[0]):
                 continue
             out.append(Cue(m.start("name"), m.end("name"), "attorney", method="counsel"))
+    for m in _APPEARANCE_LINE.finditer(text):
+        title = " ".join(m.group("title").split())
+        title = title.title() if title.isupper() else title
+        out.append(Cue(m.start("name"), m.end("name"), _role_of_title(title), re.sub(r"Attorneys$", "Attorney", title),
+                       method="counsel"))
+    for m in _BY_CAPS.finditer(text):
+        for n in re.finditer(CAPS_NAME, text[m.start("names"):m.end("names")]):
+            s_ = m.start("names") + n.start()
+            out.append(Cue(s_, s_ + len(n.group(0)), "attorney", method="counsel"))
     for m in _ATTYS_FOR.finditer(text):
         # the names in the 12 lines above the "Attorneys for" line
         block_s = m.start()
@@ -199,6 +212,9 @@ def prose_cues(text: str) -> list[Cue]:
         for s, e in _split_names(text, m.start("names"), m.end("names")):
             if text[s:e] not in ("Dr.", "Mr.", "Ms.", "Mrs."):
                 out.append(Cue(s, e, "plaintiff", method="relator"))
+    for m in _WITNESS.finditer(text):
+        g = "name" if m.group("name") else "name2"
+        out.append(Cue(m.start(g), m.end(g), "witness", method="witness"))
     for m in _ACCUSED.finditer(text):
         out.append(Cue(m.start("name"), m.end("name"), "defendant", method="accused"))
     for m in _HANDLED_BY.finditer(text):
