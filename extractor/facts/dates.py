@@ -37,7 +37,7 @@ def ecf_header_spans(text: str) -> list[tuple[int, int]]:
 def extract(ctx: DocContext) -> list[dict]:
     """Return the date facts of the document (FACTS.md), in text order."""
     text = ctx.text
-    hits = _candidates(ctx)
+    hits = find_candidates(ctx)
     day_first = _day_first(hits)
     facts: list[dict] = []
     prev: tuple[dt.date, str, int] | None = None  # last stated date, its precision and end offset
@@ -68,9 +68,15 @@ def extract(ctx: DocContext) -> list[dict]:
     return facts
 
 
-def _candidates(ctx: DocContext) -> list[DateHit]:
-    """All date hits of the text, overlaps resolved (stated dates before relative words
-    before bare years), reserved spans and non-dates dropped."""
+def find_candidates(ctx: DocContext) -> list[DateHit]:
+    """All date mentions of the text, unresolved, in text order.
+
+    Overlaps are settled in favour of stated dates, then relative words, then
+    bare years, then spaCy ``DATE`` entities normalized by dateparser; spans
+    reserved by other extractors (citations, docket numbers) are dropped.
+    The quantity extractor reads these spans so no number inside a date
+    becomes a quantity.
+    """
     text = ctx.text
     absolute = dates_find.find_absolute(text)
     relative = [h for h in dates_find.find_relative(text) if _keep_relative(ctx, h)]

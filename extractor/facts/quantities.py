@@ -147,7 +147,7 @@ def _blocked_spans(ctx: DocContext) -> list[tuple[int, int]]:
     text = ctx.text
     spans = [(s, e) for s, e, _ in ctx.reserved]
     spans += dates.ecf_header_spans(text)
-    spans += [(h.start, h.end) for h in dates._candidates(ctx)]
+    spans += [(h.start, h.end) for h in dates.find_candidates(ctx)]
     pos = 0
     for line in text.split("\n"):
         if _LINE_NUMBER_RE.match(line):
