@@ -303,6 +303,11 @@ def extract(ctx: DocContext) -> list[dict]:
                 continue
         if re.search(r"(?i)\blitigation\b", p.name) and p.etype != "COURT":
             continue
+        if p.etype == "PERSON":
+            # spaCy calls it an organization and never a person ("Public Citizen filed a lawsuit")
+            labels = {m.etype for m in p.mentions if m.method == "ner"}
+            if "ORG" in labels and "PERSON" not in labels and p.role not in ("judge", "attorney", "declarant", "witness"):
+                p.etype = "ORG"
         name = _canonical_name(p, text)
         spans = sorted({(m.start, m.end) for m in p.mentions})
         first = min(spans)
