@@ -72,6 +72,9 @@ CASES = [
     ("See Doc. 5285 and 5285 Second Amended Master Complaint.", []),
     # "under one" is a preposition, not a comparator
     ("The court granted relief under one such exception.", [q(1, "exception", "count")]),
+    # more numbers of the same reference ("Counts 1 and 2") and "Day 2 of trial" are references
+    ("Counts 1 and 2 charge fraud; see paragraphs 12, 14 and 16.", []),
+    ("The jury deliberated for 3 hours on Day 2 of trial.", [q(3, "hours", "duration")]),
     # a relative date is not a duration
     ("The report came out five years ago.", []),
 ]

@@ -177,6 +177,14 @@ def _value_of(m: re.Match) -> float | None:
     return numbers.parse_words(m.group("words"))
 
 
+@functools.lru_cache(maxsize=1)
+def _reference_list_re() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(vocab()["not_before"], key=len, reverse=True) if w[-1].isalnum())
+    item = r"[\dA-Za-z]{1,6}(?:\([\w]{1,4}\))*"
+    sep = r"\s*(?:,|and|or|&|through|to|–|-)\s*"
+    return re.compile(rf"(?i)\b(?:{words})s?\.?\s+{item}(?:{sep}{item})*{sep}$")
+
+
 def _modifiers(text: str, start: int) -> tuple[int, bool, str]:
     """Look left of a number for "roughly", "more than", ...: ``(new_start, approximate, comparator)``."""
     left = text[max(0, start - 40):start]
@@ -212,6 +220,8 @@ def _read_quantity(ctx: DocContext, m: re.Match) -> tuple[int, int, dict] | None
     prev_word = before.split()[-1].lower() if before.split() else ""
     if prev_word in v["not_before"] and not before.rstrip().endswith("$"):
         return None
+    if _reference_list_re().search(text[max(0, start - 60):start]):
+        return None  # "Counts 1 and 2", "paragraphs 12, 14 and 16": more numbers of the same reference
     after = text[end:end + 60]
     # "thirty (30) days": the figure restates the words
     paren = _PAREN_FIG_RE.match(after)
@@ -383,6 +393,8 @@ def _counted_noun(ctx: DocContext, start: int, end: int) -> tuple[str, float | N
         if noun is None:
             return None
         words, last = noun
+        if last.tag_ not in ("NNS", "NNPS") and not last.lower_.endswith("s"):
+            return None  # "Day 2 of trial": the part of a whole is counted in plural things
         if total is None and doc[num.i].lower_ == "one":
             return None  # "one of the largest plants"
         return words, total, (num.idx + len(num.text)) if total is not None else last.idx + len(last.text)
