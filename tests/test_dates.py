@@ -85,6 +85,9 @@ CASES = [
     ("The first outbreak was identified during December of 2019.", None, [("December of 2019", "2019-12")]),
     # a spaCy DATE entity no pattern reads is normalized with dateparser
     ("The party was held on July the 4th, 2020 in the park.", None, [("July the 4th, 2020", "2020-07-04")]),
+    # month and weekday words that are names, not dates
+    ("The March on Washington drew crowds. The Sunday Times reported it.", "2025-05-14", []),
+    ("April Smith testified on behalf of the company.", "2025-05-14", []),
     # relative mentions need an anchor: without one they are left out
     ("The agreement was signed last April.", None, []),
 ]
@@ -147,3 +150,11 @@ def test_models_dates_round_trip():
     data = json.loads(path.read_text(encoding="utf-8"))
     assert json.loads(json.dumps(data)) == data
     assert data["months"]["may"] == 5 and data["weekdays"]["wednesday"] == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The Dept. of Labor filed its brief.",   # "Dept" is a capital plus a month's tail, not September
+    "Tune in to the hearing.",               # "Tune" is not June
+])
+def test_month_tails_after_other_capitals_are_not_months(text):
+    assert facts_of(text, "date", anchor_date="2025-03-10") == []

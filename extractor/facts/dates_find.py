@@ -257,6 +257,8 @@ def find_relative(text: str) -> list[DateHit]:
         hits.append(DateHit(m.start(), m.end(), "relative", rel=("offset", {"days": days}, "day")))
     for m in pats["last-month"].finditer(text):
         which = m.group("which").lower()
+        if m.group("month").lower() not in v["months"]:
+            continue
         hits.append(DateHit(m.start(), m.end(), "relative",
                             rel=("named_month", v["months"][m.group("month").lower()], _direction(which))))
     for m in pats["last-unit"].finditer(text):
@@ -274,6 +276,8 @@ def find_relative(text: str) -> list[DateHit]:
         hits.append(DateHit(m.start(), m.end(), "relative",
                             rel=("weekday", v["weekdays"][m.group("wday").lower()], _direction(which) if which != "on" else 0)))
     for m in pats["bare-month"].finditer(text):
+        if m.group("month").lower() not in v["months"]:
+            continue  # the pattern's case-sensitive capital plus a month's tail: "Dept", "Tune" are not months
         hits.append(DateHit(m.start(), m.end(), "relative", rel=("month", v["months"][m.group("month").lower()])))
     for m in pats["following-day"].finditer(text):
         which = m.group("which").lower()
