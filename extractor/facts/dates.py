@@ -120,6 +120,11 @@ def _keep_relative(ctx: DocContext, hit: DateHit) -> bool:
     tok = span[-1]
     if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "MD":
         return False
+    if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME"):
+        return False  # part of a name the NER found
+    if kind in ("month", "weekday") and (tok.dep_ in ("nsubj", "nsubjpass")
+                                         or tok.dep_ == "compound" and tok.head.pos_ == "PROPN"):
+        return False  # a name, not a date: "The March on Washington drew crowds", "Sunday Times"
     if tok.ent_type_ == "PERSON" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_ == "PERSON"
                                       and tok.ent_iob_ == "B"):
         return False

@@ -1,8 +1,8 @@
 """Normalize spaCy ``DATE`` entities that the project's patterns did not read,
 with dateparser (NOTES.md: use it to normalize spans we find, not to find them).
 
-Only entities naming a month ("July the 4th, 2020", "the fourth of July,
-2020") are tried: bare numbers and durations ("thirty days") are left to the
+Only entities naming a month and holding a figure ("July the 4th, 2020")
+are tried: bare numbers and durations ("thirty days") are left to the
 other rules. The parser is built once per anchor date (``RELATIVE_BASE``),
 ``PREFER_DATES_FROM`` past, English only; the precision comes from
 ``DateData.period`` so no day is invented.
@@ -34,8 +34,8 @@ def normalize(text: str, anchor: dt.date | None) -> tuple[str, str, bool] | None
     ``relative`` is True when the phrase has no year and the anchor supplied it;
     without a year and without an anchor the phrase is not normalized.
     """
-    if not _MONTH_RE.search(text):
-        return None
+    if not _MONTH_RE.search(text) or not re.search(r"\d", text):
+        return None  # month and weekday words alone are the patterns' business
     has_year = bool(_YEAR_RE.search(text))
     if not has_year and anchor is None:
         return None
