@@ -75,6 +75,9 @@ CASES = [
     # more numbers of the same reference ("Counts 1 and 2") and "Day 2 of trial" are references
     ("Counts 1 and 2 charge fraud; see paragraphs 12, 14 and 16.", []),
     ("The jury deliberated for 3 hours on Day 2 of trial.", [q(3, "hours", "duration")]),
+    # money and percents in a citation's parenthetical are quantities; the volume and page are not
+    ("See Shepard v. Apfel, 184 F. Supp. 2d 1102 (D. Kan. 2002) (awarding $17,125.00 for 25% of benefits).",
+     [q(17125, "USD", "money"), q(25, "percent", "percent")]),
     # a relative date is not a duration
     ("The report came out five years ago.", []),
 ]

@@ -88,12 +88,15 @@ def extract(ctx: DocContext) -> list[dict]:
     """Return the quantity facts of the document (FACTS.md), in text order."""
     text = ctx.text
     blocked = _blocked_spans(ctx)
+    reserved = [(s, e) for s, e, _ in ctx.reserved]
     facts: list[dict] = []
     taken: list[tuple[int, int]] = []
     for m in _number_re().finditer(text):
         start, end = m.span()
         if any(s < end and start < e for s, e in blocked) or any(s < end and start < e for s, e in taken):
             continue
+        if any(s < end and start < e for s, e in reserved) and not _money_or_percent(text, start, end):
+            continue  # a citation's volume and page, a docket number; "$6,000.00" in a parenthetical stays
         q = _read_quantity(ctx, m)
         if q is None:
             continue
@@ -142,11 +145,11 @@ def _noun_phrase(ctx: DocContext, start: int, end: int) -> tuple[str, int] | Non
 
 
 def _blocked_spans(ctx: DocContext) -> list[tuple[int, int]]:
-    """Spans no quantity may come from: reserved spans, ECF headers, dates, and
-    pleading-paper line numbers."""
+    """Spans no quantity may come from: ECF headers, dates and pleading-paper line
+    numbers (reserved spans are checked apart: money and percents in a citation's
+    parenthetical are quantities)."""
     text = ctx.text
-    spans = [(s, e) for s, e, _ in ctx.reserved]
-    spans += dates.ecf_header_spans(text)
+    spans = dates.ecf_header_spans(text)
     spans += [(h.start, h.end) for h in dates.find_candidates(ctx)]
     pos = 0
     for line in text.split("\n"):
@@ -157,6 +160,12 @@ def _blocked_spans(ctx: DocContext) -> list[tuple[int, int]]:
         for m in re.finditer(r"(?m)^\d{1,2}(?=\s)", text):
             spans.append((m.start(), m.end()))
     return spans
+
+
+def _money_or_percent(text: str, start: int, end: int) -> bool:
+    """A currency sign or code right before the number, or a percent sign or word right after it."""
+    return bool(re.search(r"(?:\$|USD|US\$)\s?$", text[max(0, start - 4):start])
+                or re.match(r"\s?(?:%|percent\b)", text[end:end + 9]))
 
 
 def _has_line_numbers(text: str) -> bool:
