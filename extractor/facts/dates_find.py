@@ -118,7 +118,9 @@ def _relative_patterns() -> dict[str, re.Pattern]:
     amount = rf"(?:\d+\s*{unit}|(?:{num})\s+{long_unit})\b"
     amounts = rf"{amount}(?:\s*,?\s*(?:and\s+)?{amount})*"
     months = _alt(m for m in v["months"] if len(m) > 3)
-    months_tail = _alt(m[1:] for m in v["months"] if len(m) > 3)
+    # a bare month must start with its own capital ("June", not "Tune" or "june")
+    cap_months = "|".join(f"(?-i:{m[0].upper()}){re.escape(m[1:])}"
+                          for m in sorted((m for m in v["months"] if len(m) > 3), key=len, reverse=True))
     wdays = _alt(w for w in v["weekdays"] if len(w) > 4)
     seasons = _alt(v["seasons"])
     return {
@@ -132,7 +134,7 @@ def _relative_patterns() -> dict[str, re.Pattern]:
         "last-unit": re.compile(rf"\b(?P<which>last|this\s+past|the\s+past|past|next|this|this\s+coming|coming|the\s+previous|the\s+following)\s+(?P<unit>year|month|week)\b", re.I),
         "last-season": re.compile(rf"\b(?P<which>last|this\s+past|past|next|this|this\s+coming|coming)\s+(?P<season>{seasons})\b", re.I),
         "weekday": re.compile(rf"\b(?:(?:last|this\s+past|past|next|this)\s+)?(?P<wday>{wdays})\b(?!,?\s+(?:the\s+)?\d)", re.I),
-        "bare-month": re.compile(rf"\b(?P<month>(?-i:[A-Z])(?:{months_tail}))\b(?!\w|\.\d|\s*,?\s*\d|\s+the\s+\d)", re.I),
+        "bare-month": re.compile(rf"\b(?P<month>{cap_months})\b(?!\w|\.\d|\s*,?\s*\d|\s+the\s+\d)", re.I),
         "following-day": re.compile(r"\b(?:the\s+)?(?P<which>following|next|previous|preceding|same)\s+day\b", re.I),
     }
 
