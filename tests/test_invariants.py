@@ -63,7 +63,7 @@ def test_document_invariants(corpus_results, path):
 def test_scanned_pdf_without_text_is_not_silent(corpus_results):
     """A PDF page with no text layer (and no OCR text) is reported, never silently empty."""
     for obj in corpus_results.values():
-        if obj["document"]["media_type"] != "application/pdf":
+        if "error" in obj or obj["document"]["media_type"] != "application/pdf":
             continue
         for page in obj["document"]["pages"]:
             if page["start_char"] == page["end_char"] and not page["ocr"]:
