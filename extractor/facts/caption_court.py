@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .spans import leftmost_longest
+
 MODELS = Path(__file__).resolve().parents[2] / "models"
 
 
@@ -121,10 +123,4 @@ def find_courts(text: str, start: int = 0, end: int | None = None) -> list[Court
             name = _normalize(kind, m)
             if name:
                 hits.append(CourtMention(m.start(), m.end(), name, kind))
-    hits.sort(key=lambda h: (h.start_char, -(h.end_char - h.start_char)))
-    out: list[CourtMention] = []
-    for h in hits:
-        if out and h.start_char < out[-1].end_char:
-            continue
-        out.append(h)
-    return out
+    return leftmost_longest(hits, lambda h: (h.start_char, h.end_char))

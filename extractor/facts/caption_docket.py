@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .spans import leftmost_longest
+
 
 DOCKET = re.compile(
     r"(?<![\w:])(?:\d{1,2}:)?\d{2}-?(?:cv|cr|mj|md|bk|mc|po|sw|ap|CV|CR|MJ|MD|BK|MC|Cv|Cr)-?\d{2,6}"
@@ -35,13 +37,7 @@ def find_dockets(text: str) -> list[tuple[int, int, str]]:
         if re.fullmatch(r"\d{1,3}", num) or re.match(r"[-_]", text[m.end("num"):m.end("num") + 1]):
             continue
         hits.append((m.start("num"), m.end("num"), num.strip()))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    out = []
-    for h in hits:
-        if out and h[0] < out[-1][1]:
-            continue
-        out.append(h)
-    return out
+    return leftmost_longest(hits, lambda h: (h[0], h[1]))
 
 
 _JN = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,4}"

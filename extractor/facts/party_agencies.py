@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .spans import leftmost_longest
+
 MODELS = Path(__file__).resolve().parents[2] / "models"
 
 
@@ -92,13 +94,7 @@ def find_listed(text: str) -> list[AgencyMention]:
         if len(letters) > 12 and letters.isupper() and len(a) <= 3:
             continue
         out.append(AgencyMention(m.start(), m.end(), acr[a], True))
-    out.sort(key=lambda h: (h.start_char, -(h.end_char - h.start_char)))
-    res: list[AgencyMention] = []
-    for h in out:
-        if res and h.start_char < res[-1].end_char:
-            continue
-        res.append(h)
-    return res
+    return leftmost_longest(out, lambda h: (h.start_char, h.end_char))
 
 
 def _redefined_acronyms(text: str, acr: dict[str, str]) -> set[str]:
