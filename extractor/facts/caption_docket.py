@@ -20,7 +20,9 @@ DOCKET = re.compile(
 NUMBERED = re.compile(
     r"(?:(?:Case|Civil\s+Action|Civ\.|Crim\.|Criminal|Appeal|Docket|Appellate\s+Case|Misc\.)\s*"
     r"(?:Nos?\.?|Numbers?(?:\(s\))?|#)?|\bNos?\.|\bNO\.|CASE\s+#)\s*:?\s*"
-    r"(?P<num>(?:MDL\s+|CR-|CV-)?\d[\w:–-]*\d(?:[A-Z]{1,2}\d*(?:-\d+)?)?(?:-[A-Z]{2,5})*(?:\s?\([A-Z]{2,5}x?\))*)")
+    r"(?P<num>(?:MDL\s+|CR-|CV-)?\d[\w:–-]*\d(?:[A-Z]{1,2}\d*(?:-\d+)?)?(?:-[A-Z]{2,5})*(?:\s?\([A-Z]{2,5}x?\))*)"
+    # "NO. CR-19-0491 JST": a lettered criminal/civil number keeps the judge's initials printed after it
+    r"(?P<initials>(?<=\d)[ \t](?!(?:THE|AND|FOR|NOT)\b)[A-Z]{2,4}(?=[ \t]*$|[ \t]*[)\n]|\s{2}))?", re.M)
 
 
 def find_dockets(text: str) -> list[tuple[int, int, str]]:
@@ -34,50 +36,115 @@ def find_dockets(text: str) -> list[tuple[int, int, str]]:
         hits.append((m.start(), m.end(), m.group(0).strip()))
     for m in NUMBERED.finditer(text):
         num = m.group("num")
+        if m.group("initials") and re.match(r"(?:CR|CV)-", num):
+            num = num + m.group("initials")
         if re.fullmatch(r"\d{1,3}", num) or re.match(r"[-_]", text[m.end("num"):m.end("num") + 1]):
             continue
-        hits.append((m.start("num"), m.end("num"), num.strip()))
+        hits.append((m.start("num"), m.start("num") + len(num), num.strip()))
     return leftmost_longest(hits, lambda h: (h[0], h[1]))
 
 
 _JN = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,4}"
 
 
+_JUDGE_TITLE = r"(?:District|Magistrate|Bankruptcy|Circuit|Veterans[ \t]+Law|Administrative[ \t]+Law)"
+_CAPS_NAME = r"[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)?"
+
+# (pattern, kind): "author" patterns name the judge who wrote the opinion; "panel" gives a list
 JUDGE_LINE = [
+    # dockets and minutes: "Assigned to: Judge X", "Present: The Honorable X"
     re.compile(r"(?:Assigned\s+to|Presiding)[ \t]*:[ \t]*(?:Hon\.[ \t]+|Honorable[ \t]+)?(?:(?:Chief[ \t]+)?(?:District[ \t]+|Magistrate[ \t]+|Senior[ \t]+)?Judge[ \t]+)?(?P<name>" + _JN + ")"),
     re.compile(r"(?:Before|Present)[ \t]*:?[ \t]+(?:The[ \t]+)?Hon(?:orable|\.)[ \t]+(?P<name>" + _JN + ")", re.I),
-    re.compile(r"(?m)^[ \t]*(?:/s/[ \t]*)?(?P<name>[A-Z][A-Za-z.'’-]+(?:[ \t]+[A-Z][A-Za-z.'’-]*){1,4})[ \t]*,?[ \t]*\n[ \t]*(?:Chief[ \t]+)?(?:United[ \t]+States|U\.S\.)[ \t]+(?:District|Magistrate|Bankruptcy|Circuit)[ \t]+Judge", re.I),
+    # "Opinion for the Court filed by Circuit Judge X."
+    re.compile(r"Opinion[ \t]+for[ \t]+the[ \t]+[Cc]ourt[ \t]+filed[ \t]+by[ \t]+(?:Chief[ \t]+|Senior[ \t]+)?(?:Circuit[ \t]+|District[ \t]+)?Judge[ \t]+(?P<name>" + _CAPS_NAME + r"|" + _JN + ")"),
+    # opinions: "SELYA, Circuit Judge." / "GUSTAFSON, Judge:" / "HUDSON, Justice." opening the opinion
+    re.compile(r"(?m)^[ \t]*(?P<name>" + _CAPS_NAME + r"),[ \t]+(?:Chief[ \t]+|Senior[ \t]+|Associate[ \t]+)?(?:Circuit[ \t]+|District[ \t]+)?(?:Judge|Justice)[ \t]*[.:]"),
+    # "JUSTICE X delivered the opinion", "Judge X delivered the opinion", "X, J., delivered the opinion"
+    re.compile(r"(?:JUSTICE|Justice|JUDGE|Judge)\s+(?P<name>" + _JN + r"|[A-Z][A-Z'’-]+)\s+delivered\s+the\s+opinion"),
+    re.compile(r"(?P<name>[A-Z][A-Z'’-]+),\s+(?:C\.\s*)?J\.,\s+delivered\s+the\s+opinion"),
+    # signature blocks: "/s/ X" over "United States District Judge"; "X" over "Veterans Law Judge"
+    re.compile(r"(?m)^[ \t]*(?:/s/[ \t]*)?(?P<name>[A-Z][A-Za-z.'’-]+(?:[ \t]+[A-Z][A-Za-z.'’-]*){1,4})[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:Chief[ \t]+)?(?:(?:United[ \t]+States|U\.S\.)[ \t]+)?" + _JUDGE_TITLE + r"[ \t]+Judge", re.I),
     re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z'’-]+),[ \t]+(?:Chief[ \t]+)?(?:U\.S\.[ \t]+)?(?:DISTRICT|MAGISTRATE|CIRCUIT|SENIOR)[ \t]+(?:DISTRICT[ \t]+)?JUDGE\b"),
+    # "Honorable X, U.S. Magistrate Judge" (warrants and other forms signed by a judge)
+    re.compile(r"Hon(?:orable|\.)[ \t]+(?P<name>" + _JN + r"),[ \t]+(?:Chief[ \t]+)?(?:United[ \t]+States|U\.S\.)[ \t]+" + _JUDGE_TITLE + r"[ \t]+Judge"),
+    # "Before: X, Y, and Z, Circuit Judges." (no author stated): the first judge of the panel
+    re.compile(r"(?:Before|BEFORE)[ \t]*:?\s+(?P<name>[A-Z][A-Za-z'’-]+)(?=(?:,|\s+and\s)[^.]{0,200}?(?:Circuit|Chief|Senior|Appellate)?\s*(?:Judges|JUDGES|Justices)\b)"),
 ]
 
 
 def find_judge(text: str) -> tuple[int, int, str] | None:
-    """The judge who presides or signs: ``(start_char, end_char, name)`` or None."""
+    """The judge who presides, writes or signs: ``(start_char, end_char, name)`` or None.
+
+    Forms are tried in order (first match wins): docket/minutes headings ("Assigned
+    to:", "Present: The Honorable X"); the opinion's author ("X, Circuit Judge.",
+    "Opinion for the Court filed by Circuit Judge X", "JUSTICE X delivered the
+    opinion", "X, J., delivered"); signature blocks ("/s/ X" over "United States
+    District Judge", "X" over "Veterans Law Judge", "Honorable X, U.S. Magistrate
+    Judge"); else the first judge of a "Before: X, Y, and Z, Circuit Judges" panel.
+    The lower-court judge of an appeal ("[Hon. X, U.S. District Judge]") is only
+    reached when no other form is present.
+    """
     for pat in JUDGE_LINE:
-        m = pat.search(text)
-        if m:
+        for m in pat.finditer(text):
             name = " ".join(m.group("name").split())
             name = re.sub(r"\s*,?\s*(?:Judge|JUDGE|Interpreter|Deputy|Courtroom|Court)\b.*$", "", name)
-            if re.search(r"(?i)\b(?:united|states|district|court|judge)\b", name):
+            if not name or re.search(r"(?i)\b(?:united|states|district|court|judge|opinion|of|the)\b", name):
                 continue
+            if text[max(0, m.start() - 1):m.start()] == "[":
+                continue  # "[Hon. X, U.S. District Judge]": the judge appealed from
+            prev = text[:m.start()].rstrip(" \t")
+            if prev.endswith("\n") and re.search(r"(?:,|\band)\s*$", prev[:-1]):
+                continue  # a line continuing a "Before: X and Y, Circuit Judges, and" panel
             return m.start("name"), m.start("name") + len(m.group("name").rstrip()), name
     return None
 
 
-def _docket_of(ctx, head: str) -> str | None:
-    """The case's docket number: the first one of the first page, else one from the ECF headers
-    ingestion took off the pages (``PageSpan.removed``)."""
-    dockets = find_dockets(head)
-    if dockets:
-        return dockets[0][2]
+_ECF_LINE = re.compile(r"(?i)\bFiled\s+\d{1,2}/\d{1,2}/\d{2,4}|\bPage\s*ID\b|\bDocument\s*:?\s*\d+\b.*\bPage\b")
+
+
+def _removed_ecf_dockets(ctx) -> list[str]:
     source = getattr(ctx, "source", None)
     removed = [r.get("text", "") for p in (source.pages if source else ()) for r in (p.removed or ())
                if r.get("kind") == "ecf_header"]
+    out = []
     for line in removed:
-        found = [d for d in find_dockets(line) if DOCKET.fullmatch(d[2])]
-        if found:
-            return found[0][2]
-    return None
+        found = [d for d in find_dockets(line) if DOCKET.fullmatch(d[2]) or re.match(r"(?i)\s*(?:Appellate\s+)?Case\s*:", line)]
+        out += [d[2] for d in found[:1]]
+    return out
+
+
+def _docket_of(ctx, head: str, zone_end: int | None = None) -> str | None:
+    """The case's docket number, from the caption or the ECF header of this document only.
+
+    Order: the first docket number of the caption zone (``head[:zone_end]``: the
+    text down to just after the caption block) that is not on an OCR'd ECF
+    header line; else the docket of the ECF headers ingestion took off the pages
+    (``PageSpan.removed``); else one on an ECF header line left in the text.
+    Numbers further down (cited cases, related actions) are never used: a caption
+    with a blank number ("Civil Action No. 1:21-cv-____") gives the ECF header's.
+
+    Args:
+        ctx: the document (``ctx.source`` is read when present).
+        head: the first characters of the text.
+        zone_end: end of the caption zone in ``head`` (0-based, exclusive); None
+            means the whole ``head``.
+    Returns:
+        The number as printed, or None.
+    """
+    zone = head if zone_end is None else head[:zone_end]
+    on_ecf_line = []
+    for s, e, num in find_dockets(zone):
+        ls = zone.rfind("\n", 0, s) + 1
+        le = zone.find("\n", e)
+        line = zone[ls:len(zone) if le < 0 else le]
+        if _ECF_LINE.search(line):
+            on_ecf_line.append(num)
+            continue
+        return num
+    removed = _removed_ecf_dockets(ctx)
+    if removed:
+        return removed[0]
+    return on_ecf_line[0] if on_ecf_line else None
 
 
 def _courts_db_name(head: str) -> str | None:
