@@ -38,12 +38,12 @@ VERSUS = re.compile(r"(?<![\w.])(?:v\.|vs\.?|versus|V\.|VS\.?)(?![\w])", re.I)
 TITLE_WORDS = re.compile(
     r"\b(?:ORDER|ORDERS|MOTION|COMPLAINT|MEMORANDUM|OPINION|JUDGMENT|STIPULATION|NOTICE|REPORT|"
     r"APPLICATION|INJUNCTION|GRANTING|DENYING|DECLARATION|BRIEF|PETITION|SUGGESTION|TRANSCRIPT|"
-    r"DEMANDED|REQUIRING|SEALING|REDACTED|JURY|VERDICT|RELIEF|BREACH|DAMAGES|SUMMARY|FINDINGS|"
+    r"DEMANDED|REQUIRING|SEALING|REDACTED|JURY|SPECIAL\s+VERDICT|VERDICT|WARRANT|RELIEF|BREACH|DAMAGES|SUMMARY|FINDINGS|"
     r"PROCEEDINGS|ANSWER|REPLY|OPPOSITION|AFFIDAVIT|SENTENCING|INDICTMENT|INFORMATION|PRELIMINARY|TEMPORARY|FEES|"
     r"RESTRAINING|REMAND|TRANSFER|DISMISS|CERTIFICATE|STATEMENT)\b")
 STOP_LINE = re.compile(
     r"^\s*(?:_{3,}|-{3,}|\*{3,}|Case\s+\d|Appellate\s+Case|Document\s+\d|FILED\b|UNITED\s+STATES\s+(?:DISTRICT|COURT)|"
-    r"IN\s+THE\b|(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|MIDDLE)\s+DISTRICT|FOR\s+THE\b|"
+    r"IN\s+THE\b|(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|MIDDLE)\s+DISTRICT|FOR\.?\s+THE\b|\w+\s+DIVISION\s*$|"
     r"DISTRICT\s+OF\b|SUPREME\s+COURT|COURT\s+OF\s+APPEALS|APPEAL\s+FROM|ON\s+(?:APPEAL|PETITION|WRIT)|"
     r"CERTIORARI|Before\b|BEFORE\b|Argued\b|Submitted\b|Decided\b|Filed\b|\[|.*\bCOURT\b|Clerk\b)", re.I)
 DESCRIPTOR = re.compile(
@@ -128,8 +128,12 @@ def _content(text: str, s: int, e: int) -> tuple[int, int]:
     lab = re.search(r"(?i)\b(?:Defendants?|Respondents?|Appellees?|Appellants?|Plaintiffs?|Petitioners?)\s*\.", line)
     if lab:
         cut = lab.end()
+    lead = re.match(r"\s*" + _ROLE + r"\s*[.,;:]", line, re.I)
+    if lead and line[lead.end():].strip():
+        cut = min(cut, lead.end())  # "Plaintiff, (PHASE II)": a label, then the right-hand column
     for pat in (r"\s[):]\s*|\s[):]$|[):]\s*$", r"(?:^|\s+)(?:Case|Civ(?:il)?\.?\s*(?:Action)?|Crim\.|Criminal)\s*(?:No|Number)",
-                r"(?:^|\s+)(?:NO|No)\.\s*[A-Z]*[-\s]?\d", r"\s+Docket\s+Nos?\.", r"(?:^|\s+)\(?(?:ECF|Dkt\.|Doc\.)\s*(?:No\.)?\s*\d"):
+                r"(?:^|\s+)(?:NO|No)\.\s*[A-Z]*[-\s]?\d", r"\s+Docket\s+Nos?\.",
+                r"(?:^|\s+)(?:(?:State|File|Claim|Index|Cause|Serial)\s+){1,2}Nos?\.", r"(?:^|\s+)\(?(?:ECF|Dkt\.|Doc\.)\s*(?:No\.)?\s*\d"):
         m2 = re.search(pat, line)
         if m2:
             cut = min(cut, m2.start())
@@ -417,7 +421,7 @@ def _block_caption(text: str, head_end: int) -> tuple[list[CaptionParty], tuple[
     for i, (s, e) in enumerate(lines):
         cs, ce = _content(text, s, e)
         line = text[cs:ce].strip()
-        vm = re.match(r"^(?:v\.|vs\.?|versus|V\.|VS\.?)\s*[:)]?\s*$", line) or (
+        vm = re.match(r"^(?:v\.|vs\.?|versus|V\.|VS\.?|Vv\.|vV\.)\s*[:)]?\s*$", line) or (
             re.match(r"^(?:v\.|vs\.?)\s+[A-Z][A-Z ]+$", line) and i > 0
             and any(_only_label(_content_text(text, lines[i - d])) for d in range(1, 4) if i - d >= 0))
         if vm:
@@ -527,10 +531,79 @@ def caption_parties(text: str) -> tuple[list[CaptionParty], tuple[int, int] | No
     parties, span = _caps_line_caption(text, head_end)
     if parties:
         return parties, span
+    parties, span = _minutes_caption(text, head_end)
+    if parties:
+        return parties, span
     ps = _in_re(text, head_end)
     if ps:
         return ps, (ps[0].start_char, ps[0].end_char)
     return [], None
+
+
+_MINUTES_HEAD = re.compile(r"(?im)^[ \t]*(?P<gov>U\.\s?S\.\s?A\.|USA|United\s+States(?:\s+of\s+America)?)[ \t]+v(?:s)?\.?[ \t]+Defendant\(s\)")
+_MIN_MARK = r"(?:Not|X|Present|Absent)\b"
+_MIN_NAME = r"(?!" + _MIN_MARK + r")[A-Z][a-z'’-]+(?:[ \t]+(?!" + _MIN_MARK + r")(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}"
+_MIN_ROW = re.compile(r"[ \t]*(?P<name>" + _MIN_NAME + r")[ \t]+(?:Not|X|Present|Absent)\b.*?\b" + _MIN_NAME + r"[ \t]+(?:Not|X|Present|Absent)\b")
+
+
+def _minutes_caption(text: str, head_end: int) -> tuple[list[CaptionParty], tuple[int, int] | None]:
+    """Criminal minutes forms: a "U.S.A. v. Defendant(s): Present Cust. Bond | Attorneys for
+    Defendants: ..." table, one row per defendant (name, attendance marks, then counsel).
+
+    A row holding two names is a defendant with counsel; rows with one name are further
+    counsel. The form (C.D. Cal. CR-11 and similar minutes) puts the government first.
+    """
+    m = _MINUTES_HEAD.search(text, 0, head_end)
+    if not m:
+        return [], None
+    out: list[CaptionParty] = []
+    for ls, le in _lines(text, m.end(), min(head_end, m.end() + 800))[1:12]:
+        if re.match(r"\s*(?:Proceedings|PROCEEDINGS)\b", text[ls:le]):
+            break
+        r = _MIN_ROW.match(text, ls, le)
+        if r:
+            out.append(CaptionParty(r.group("name"), r.start("name"), r.end("name"), "defendant"))
+    if not out:
+        return [], None
+    gov = m.group("gov")
+    return [CaptionParty(gov, m.start("gov"), m.end("gov"), "plaintiff")] + out, (m.start(), out[-1].end_char)
+
+
+_MATTER = re.compile(r"(?im)^[ \t]*(?P<cap>In\s+the\s+Matter\s+of\b)")
+
+
+def _in_matter_caption(text: str) -> tuple[str, int] | None:
+    """ "In the Matter of the Search of <premises> And <person>" (warrants, applications):
+    the caption as printed over up to five lines, down to the document's title line.
+    Returns ``(caption, end_char)`` or None."""
+    m = _MATTER.search(text, 0, min(len(text), HEAD))
+    if not m:
+        return None
+    lines = _lines(text, m.start("cap"), min(len(text), m.start("cap") + 600))
+    parts = []
+    end = m.end()
+    for i, (ls, le) in enumerate(lines[:6]):
+        cs, ce = _content(text, ls, le)
+        frag = " ".join(text[cs:ce].split()).rstrip(" ,")
+        if i and (not frag or _is_stop(text, ls, le) or TITLE_WORDS.search(text[ls:le]) or re.match(r"(?i)to\s*:", frag)):
+            break
+        if frag:
+            parts.append(_title_case(frag))
+            end = ce
+    cap = " ".join(parts)
+    if len(cap) <= len("In the Matter of"):
+        return None
+    return _title_case(cap[:200]), end
+
+
+def _fix_usa(name: str) -> str:
+    """Repair an OCR'd "UNITED STATES OF AMERTCA" (the most common caption party)."""
+    import difflib
+
+    if name.lower() != "united states of america" and difflib.SequenceMatcher(
+            None, name.lower(), "united states of america").ratio() >= 0.9:
+        return "United States of America"
+    return name
 
 
 def _title_case(s: str) -> str:
@@ -570,7 +643,7 @@ def find_case(ctx: DocContext) -> dict:
     left = [p for p in parties if p.role in ("plaintiff", "petitioner", "appellant")]
     right = [p for p in parties if p.role in ("defendant", "respondent", "appellee")]
     if left and right:
-        caption = (f"{_title_case(left[0].name)}{' et al.' if len(left) > 1 else ''} v. "
+        caption = (f"{_fix_usa(_title_case(left[0].name))}{' et al.' if len(left) > 1 else ''} v. "
                    f"{_title_case(right[0].name)}{' et al.' if len(right) > 1 else ''}")
     elif parties and parties[0].role == "petitioner":
         caption = f"Ex parte {_title_case(parties[0].name)}"
@@ -578,15 +651,36 @@ def find_case(ctx: DocContext) -> dict:
         caption = f"In re {_title_case(parties[0].name)}"
     else:
         caption = _in_re_matter(text)
+        matter = _in_matter_caption(text) if caption is None else None
+        if matter:
+            caption, end = matter
+            span = (0, end)
     head = text[:HEAD]
-    courts = [c for c in find_courts(head) if c.kind != "generic"]
-    court = courts[0].name if courts else None
-    if court is None:
-        court = _courts_db_name(head)
-    docket = _docket_of(ctx, head)
+    court = find_court_name(text)
+    # the docket number belongs to the caption: the text down to just after the caption block
+    zone_end = max(span[1] + 300, 600) if span else 1500
+    docket = _docket_of(ctx, head, zone_end)
     j = find_judge(text)
     judge = _title_case(j[2]) if j else None
     return {"caption": caption, "court": court, "docket_number": docket, "judge": judge}
+
+
+def find_court_name(text: str) -> str | None:
+    """The court (or adjudicating board) of the document: canonical name or None.
+
+    The first court named on the first page (:func:`caption_court.find_courts`), else a
+    "... COURT ..." line that ``courts_db`` recognizes, else a board named in the
+    closing signature block ("Veterans Law Judge / Board of Veterans' Appeals").
+    """
+    head = text[:HEAD]
+    courts = [c for c in find_courts(head) if c.kind != "generic"]
+    if courts:
+        return courts[0].name
+    court = _courts_db_name(head)
+    if court:
+        return court
+    tail = [c for c in find_courts(text, max(0, len(text) - 3000)) if c.kind == "tribunal"]
+    return tail[-1].name if tail else None
 
 
 def _in_re_matter(text: str) -> str | None:
