@@ -25,9 +25,13 @@ HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Hon|Judge|Justice)\.?\s+)+")
 _NAMEISH = r"(?:[\s,]*(?<![\w.&'’-])(?:[A-Z][\w.&'’-]*|of|and|the|for|&|ex\s+rel\.|et\s+al\.|d/b/a)(?![\w.&'’-]))*"
 _REPORTER = (r"(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:Supp\.|App['’]x)?\s?(?:\dd|\dth)?|"
              r"[A-Z][a-z]*\.(?:\s?[A-Z][a-z]*\.){0,3}(?:\s?(?:2d|3d|4th|App\.))?|WL|B\.R\.|T\.C\.)")
-CITE_AFTER = re.compile(_NAMEISH + r"(?:\s+v\.\s" + _NAMEISH + r")?,?\s*(?:\d{1,4}\s+" + _REPORTER + r"\s*\d"
-                        r"|No\.\s*[\w:-]+[,\s]*(?:\((?:[A-Z\d][\w.]*\s*){1,5}\d{4}\)|\d{4}\s+WL))")
-V_BEFORE = re.compile(r"\sv\.\s+" + _NAMEISH + r"$")
+CITE_AFTER = re.compile(r"\.?" + _NAMEISH + r"(?:\s+v\.\s" + _NAMEISH + r")?,?\s*(?:\d{1,4}\s+" + _REPORTER + r"\s*\d"
+                        r"|No\.\s*[\w:-]+[,\s]*(?:\((?:[A-Z\d][\w.]*\s*){1,5}\d{4}\)|\d{4}\s+WL)"
+                        # a Supreme Court brief's case by its October Term: "Briggs v. Elliott, O. T. 1953, No. 2"
+                        r"|O\.\s?T\.\s?\d{4}"
+                        # a case cited again by "supra": "Grutter v. Bollinger, supra"
+                        r"|supra\b)")
+V_BEFORE = re.compile(r"\sv\.\s+" + _NAMEISH + r"\s*$")
 V_AFTER = re.compile(_NAMEISH + r"\s+v\.\s")
 
 
@@ -177,9 +181,17 @@ def _ner_mentions(ctx: DocContext) -> list[Mention]:
             continue
         if re.sub(r"[^A-Za-z]", "", t).isupper():
             continue
+        # "Floyd, Philip Relator": a role word printed after the name is no part of it
+        tail = re.search(r"(?:\s+(?:Relators?|Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?))+$", t)
+        if tail and tail.start() > 0:
+            e -= len(t) - tail.start()
+            t = ctx.text[s:e]
+        # "Your Honor", "United States Magistrate [Judge]": a form of address or a title, not a name
+        if re.fullmatch(r"(?i)(?:your|his|her)\s+honou?r", t) or ent.label_ == "ORG" and re.match(r"\s*Judge\b", ctx.text[e:e + 8]):
+            continue
         if re.search(r"(?i)\b(?:litigation|code|act|rule|amendment|statute|forms?|complaint|answer|order|motion|agreement|"
                      r"policy|plan|program|court|date|waiver|exhibit|schedule|application|statements?|conspiracy|counts?|"
-                     r"offenses?|charges?|violations?|claims?|relief|damages)\b|\sv\.(?:\s|$)|and/or|[’']s\s+\w|"
+                     r"offenses?|charges?|violations?|claims?|relief|damages|clause|amount|fees?|penalty|fine)\b|\sv\.(?:\s|$)|and/or|[’']s\s+\w|"
                      r"\b(?:Tr|Hr[’']g|Br|Op|Opp|Mem|Decl|Mot|Reply|Reports?|Patents?|Packages?|Products?|Exs?|Dep|Depo|"
                      r"MSJ|Not|Aff|Supp|Resp)\.?$", t):
             continue
@@ -194,13 +206,39 @@ _AGE = re.compile(r"(?P<name>" + NAME + r"),[ \t]+\d{1,3},[ \t]+(?:of|and|a|an|t
 _CAPS_NAME = re.compile(r"(?<![\w.])(?P<name>[A-Z][A-Z'’-]{1,}(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][A-Z'’-]{1,}){1,2})(?![\w.])")
 
 
+_LINE_NO = re.compile(r"\n[ \t]*(?:\d{1,2}[ \t]+)?")
+_LINE_END_WORDS = re.compile(r"(?:(?<=[ \t])|^)(?:[A-Z][\w&'’-]*[ \t]+){0,3}[A-Z][\w&'’-]*[ \t]*$")
+
+
+def _join_broken_company(text: str, start: int) -> int:
+    """Start of a company name that a line break cut: when the name found by its suffix begins a line
+    (after an optional pleading line number), the capitalized words ending the line before are its
+    first words ("Plaintiff Acme\\nWidget Supply, Inc." → from "Plaintiff Acme"; the caller strips the label).
+
+    Args:
+        text: the document text.
+        start: where the suffix pattern's name begins (character offset).
+    Returns:
+        The (possibly earlier) start offset.
+    """
+    line_s = text.rfind("\n", 0, start)
+    if line_s < 0 or not re.fullmatch(r"[ \t]*(?:\d{1,2}[ \t]+)?", text[line_s + 1:start]):
+        return start
+    prev_s = text.rfind("\n", 0, line_s) + 1
+    prev = text[prev_s:line_s]
+    m = _LINE_END_WORDS.search(prev)
+    if not m or not re.search(r"[a-z]", prev):
+        return start  # an all-caps heading or caption line is no part of a prose name
+    return prev_s + m.start()
+
+
 def _pattern_names(ctx: DocContext) -> list[Mention]:
     """Company names by their suffix ("CEMEX California Cement LLC"), "Name, 61," persons, and
     the all-caps defendant names some U.S. Attorney's Offices print in prose."""
     text = ctx.text
     out = []
     for m in _CORP.finditer(text):
-        s, e = m.start(), m.end()
+        s, e = _join_broken_company(text, m.start()), m.end()
         lead = re.match(r"(?:(?:The|A|An|In|On|By|And|With|From|Its|His|Her|Their|Plaintiffs?|Defendants?|Relief|"
                         r"Appellants?|Appellees?|Both|Each|Against|Under|Including|Between)[ \t]+)+", text[s:e])
         if lead:
@@ -208,13 +246,17 @@ def _pattern_names(ctx: DocContext) -> list[Mention]:
         person_of = re.match(NAME + r"[ \t]+of[ \t]+", text[s:e])
         if person_of and len(person_of.group(0).split()) >= 3:
             s += person_of.end()  # "Christine M. Kroupa of Gordon Rees LLP": the firm
-        if e - s < 5 or "\n" in text[s:e] or not re.search(r"[a-z]", text[s:e]) and ctx.kind != "news":
+        if e - s < 5 or "\n" in text[m.start():e] or not re.search(r"[a-z]", text[s:e]) and ctx.kind != "news":
             continue
         if re.fullmatch(r"(?i)(?:the\s+)?(?:company|corporation|inc\.?|llc)", text[s:e].strip()):
             continue
         if re.search(r"(?:LLC|Inc\.?|Corp\.|Co\.|Ltd\.|LLP)\s+(?:and|&)\s+", text[s:e]):
             continue  # two companies joined by "and"
-        out.append(Mention(s, e, " ".join(text[s:e].split()), etype="ORG", method="company"))
+        # "Defendant Acme\nWidget Co.": the label the name was read after gives its role
+        label = re.search(r"\b(Plaintiff|Defendant|Appellant|Appellee)s?[ \t]+$", lead.group(0)) if lead else None
+        role = label.group(1).lower() if label else None
+        out.append(Mention(s, e, " ".join(_LINE_NO.sub(" ", text[s:e]).split()), etype="ORG", method="company",
+                           role=role, rank=ROLE_RANK["label"] if role else 0))
     for m in _AGE.finditer(text):
         out.append(Mention(m.start("name"), m.end("name"), m.group("name"), etype="PERSON", method="age"))
     if ctx.kind == "news":
@@ -266,6 +308,8 @@ def _gather(ctx: DocContext) -> list[Mention]:
         ms.append(Mention(a.start_char, a.end_char, text[a.start_char:a.end_char], etype="GOV_AGENCY", role="agency",
                           rank=ROLE_RANK["default"], canonical=a.name, alias=a.acronym, method="agency-list"))
     for s, e in find_local(text):
+        if _not_a_place_prefix(ctx, s, e, listed, states):
+            continue
         ms.append(Mention(s, e, " ".join(text[s:e].split()), etype="GOV_AGENCY", role="agency",
                           rank=ROLE_RANK["default"], method="agency-pattern"))
     for c in all_cues(text):
@@ -282,6 +326,37 @@ def _gather(ctx: DocContext) -> list[Mention]:
     support = [m for m in ms if m.method in ("ner", "company", "caption", "case-list", "age", "agency-list", "agency-pattern")]
     ms = [m for m in ms if m.method != "label" or any(o.start < m.end and m.start < o.end for o in support)]
     return _resolve_overlaps(ms)
+
+
+_PLACE_WORDS = re.compile(r"(?i)^(?:(?:the\s+)?(?:state|county|city|town|village|parish|borough|municipal|metropolitan|"
+                          r"regional|tribal|federal|national|north|south|east|west|new|of|and|u\.\s?s\.|united\s+states)\b[\s.]*)+$")
+
+
+def _not_a_place_prefix(ctx: DocContext, start: int, end: int, listed: list, states: dict) -> bool:
+    """True when a local-agency pattern span is a listed agency with words before it that name no
+    place: "Exclude a PDF Duplicate Bureau of Prisons Form" is the Bureau of Prisons, while
+    "California Department of Justice" (a state) and "Wake County Board of Elections" keep their prefix.
+
+    Args:
+        ctx: the document (spaCy GPE/NORP/LOC entities tell a place).
+        start, end: the pattern's span (characters, 0-based, end exclusive).
+        listed: the listed-agency mentions of the text.
+        states: state names and abbreviations (``models/courts.json``).
+    """
+    inner = [a for a in listed if start < a.start_char and a.end_char <= end]
+    if not inner:
+        return False
+    prefix_s, prefix_e = start, min(a.start_char for a in inner)
+    prefix = ctx.text[prefix_s:prefix_e].strip()
+    if _PLACE_WORDS.fullmatch(prefix) or prefix.rstrip(".") in states or prefix in states.values():
+        return False
+    words = re.findall(r"[A-Za-z][\w.'’-]*", prefix)
+    if words and all(w in states.values() or _PLACE_WORDS.fullmatch(w) for w in words):
+        return False
+    for ent in ctx.doc.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC") and ent.start_char < prefix_e and prefix_s < ent.end_char:
+            return False
+    return True
 
 
 def _never(name: str) -> bool:

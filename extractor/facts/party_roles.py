@@ -104,7 +104,10 @@ def title_cues(text: str) -> list[Cue]:
         # keep only the name words right before the comma
         if _NAME_NOT.match(m.group("name").split()[0]):
             continue
-        out.append(Cue(s, m.end("name"), _role_of_title(title.split(" for ")[0].split(" of ")[0]), title, method="title-post"))
+        role = _role_of_title(title.split(" for ")[0].split(" of ")[0])
+        # "X, Y and Z, Assistant U.S. Attorneys": each one's title is singular
+        title = re.sub(r"^(.*\bAttorney)s\b", r"\1", title) if role == "attorney" else title
+        out.append(Cue(s, m.end("name"), role, title, method="title-post"))
     return out
 
 
@@ -253,9 +256,46 @@ def label_cues(text: str) -> list[Cue]:
     return out
 
 
+_LEFT_FIRST = re.compile(rf"(?<![\w.&'’-])(?P<w>{_W})[ \t]*\n[ \t]*$")
+_RIGHT_LAST = re.compile(rf"[ \t]*\n[ \t]*(?P<w>{_W})(?![\w.&'’-])")
+
+
+def join_broken_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a person's name that a line break cut: a name that starts with an initial takes the
+    capitalized word ending the line before ("Aaron\\nM. Frey" → "Aaron M. Frey"); one that ends with an
+    initial takes the capitalized word starting the next line ("Lena W.\\nOrtiz").
+
+    Args:
+        text: the document text.
+        start, end: the name's span (characters, 0-based, end exclusive).
+    Returns:
+        The widened ``(start, end)``; unchanged when no line break cut the name.
+    """
+    if re.match(r"[A-Z]\.", text[start:end]):
+        m = _LEFT_FIRST.search(text[max(0, start - 40):start])
+        if m and not re.fullmatch(r"[A-Z]\.", m.group("w")):
+            start -= len(text[max(0, start - 40):start]) - m.start("w")
+    if re.search(r"(?<![\w.])[A-Z]\.$", text[start:end]):
+        m = _RIGHT_LAST.match(text, end)
+        if m and not re.fullmatch(r"[A-Z]\.", m.group("w")):
+            end = m.end("w")
+    return start, end
+
+
+_AT_LAW = re.compile(rf"(?m)^[ \t]*(?P<name>{NAME}|{CAPS_NAME}),[ \t]+(?:ATTORNEY[ \t]+AT[ \t]+LAW|Attorney[ \t]+at[ \t]+Law)\b")
+
+
+def at_law_cues(text: str) -> list[Cue]:
+    """Appearance lines of transcripts: "JANE Q. ROE, ATTORNEY AT LAW" (the name is counsel)."""
+    return [Cue(m.start("name"), m.end("name"), "attorney", method="counsel") for m in _AT_LAW.finditer(text)]
+
+
 def all_cues(text: str) -> list[Cue]:
-    """Every cue of this module, in text order."""
+    """Every cue of this module, in text order; person names cut by a line break are joined
+    (:func:`join_broken_name`)."""
     cues = (title_cues(text) + judge_cues(text) + attorney_cues(text) + declarant_cues(text) + label_cues(text)
-            + prose_cues(text) + docket_party_cues(text))
+            + prose_cues(text) + docket_party_cues(text) + at_law_cues(text))
+    cues = [c if c.entity_type != "PERSON" else
+            Cue(*join_broken_name(text, c.start_char, c.end_char), c.role, c.title, c.entity_type, c.method) for c in cues]
     cues.sort(key=lambda c: (c.start_char, -(c.end_char - c.start_char)))
     return cues
