@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .caption_court import find_courts
+from .caption_court import find_courts, find_tribunals
 from .caption_docket import _courts_db_name, _docket_of, find_dockets, find_judge
 from .context import DocContext
 
@@ -679,8 +679,8 @@ def find_court_name(text: str) -> str | None:
     court = _courts_db_name(head)
     if court:
         return court
-    tail = [c for c in find_courts(text, max(0, len(text) - 3000)) if c.kind == "tribunal"]
-    return tail[-1].name if tail else None
+    boards = find_tribunals(head) or find_tribunals(text, max(0, len(text) - 3000))
+    return boards[0].name if boards else None
 
 
 def _in_re_matter(text: str) -> str | None:

@@ -124,3 +124,41 @@ def find_courts(text: str, start: int = 0, end: int | None = None) -> list[Court
             if name:
                 hits.append(CourtMention(m.start(), m.end(), name, kind))
     return leftmost_longest(hits, lambda h: (h.start_char, h.end_char))
+
+
+@functools.lru_cache(maxsize=1)
+def _tribunal_pattern() -> re.Pattern:
+    states = sorted(court_data()["states"], key=len, reverse=True)
+    st = "(?i:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in states) + ")"
+    word = r"(?!The\b|THE\b)[A-Z][A-Za-z'’]*"
+    return re.compile(
+        rf"(?:(?P<st>{st})\s+)?(?P<body>(?:{word}\s+){{1,3}})(?:Appeals\s+Board|APPEALS\s+BOARD)\b"
+        rf"|(?:Board\s+of\s+(?P<b1>(?:[A-Z][a-z'’]+\s+){{1,2}})Appeals|BOARD\s+OF\s+(?P<b2>(?:[A-Z'’]+\s+){{1,2}})APPEALS)\b")
+
+
+def find_tribunals(text: str, start: int = 0, end: int | None = None) -> list[CourtMention]:
+    """Administrative appeal boards that decide cases: "Board of Veterans' Appeals",
+    "Board of Immigration Appeals", "<State> Workers' Compensation Appeals Board".
+
+    Kept apart from :func:`find_courts` (which party extraction reads): a board is the
+    deciding body only when the document is its own decision, which the caller judges.
+
+    Returns:
+        :class:`CourtMention` s (kind "tribunal") in text order; ``[start_char, end_char)``
+        0-based, end exclusive. Names are title-cased, apostrophes kept.
+    """
+    end = len(text) if end is None else end
+    out = []
+    for m in _tribunal_pattern().finditer(text, start, end):
+        if m.group("body"):
+            state = (canonical_state(m.group("st")) + " ") if m.group("st") else ""
+            body = " ".join(m.group("body").split())
+            body = body.title() if body.isupper() else body
+            name = f"{state}{body} Appeals Board"
+        else:
+            body = " ".join((m.group("b1") or m.group("b2")).split())
+            body = body.title() if body.isupper() else body
+            name = f"Board of {body} Appeals"
+        name = re.sub(r"(?<=\w)['’]S\b", lambda x: x.group(0).lower(), name)
+        out.append(CourtMention(m.start(), m.end(), name, "tribunal"))
+    return out
