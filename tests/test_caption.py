@@ -177,3 +177,152 @@ def test_no_court_in_plain_prose():
 def test_courts_json_round_trip():
     data = json.loads((MODELS / "courts.json").read_text(encoding="utf-8"))
     assert data == court_data() and data["states"]["California"] == "Cal." and "_about" in data
+
+
+# ---- caption forms added for issue 4 (invented names) ----
+
+NEW_CAPTIONS = [
+    # criminal minutes form: the defendant is the row that also names counsel; one-name rows are counsel
+    ("CRIMINAL MINUTES - GENERAL\nCase No. 2:19-cr-00123-ABC Date June 2, 2021\nPresent: The Honorable JANE Q. ROE\n"
+     "U.S.A. v. Defendant(s): Present Cust. Bond Attorneys for Present App. Ret.\nDefendants:\nPeter Alder Not X\n"
+     "Mark Ostrow Not X Linda Pemberton Not\nProceedings: (IN CHAMBERS)\n",
+     [("U.S.A.", "plaintiff", None), ("Mark Ostrow", "defendant", None)]),
+    # OCR'd "v." ("Vv.") between two all-caps sides
+    ("UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA\nUNITED STATES OF AMERICA,\nPlaintiff,\nVv.\n"
+     "RIVERBEND COLLECTIVE,\nDefendant.\n", [("UNITED STATES OF AMERICA", "plaintiff", None),
+                                           ("RIVERBEND COLLECTIVE", "defendant", None)]),
+    # "Plaintiff, (PHASE II)": a label followed by the right-hand column; a division line and a
+    # "SPECIAL VERDICT" title line are not part of the name
+    ("CENTRAL DISTRICT OF CALIFORNIA\nWESTERN DIVISION\nOLIVE TRENT; ET AL., Case No. 2:18-CV-01234-ABC\n"
+     "SPECIAL VERDICT\nPlaintiff, (PHASE II)\nVS.\nDORA VANCE; ET AL.,\nDefendants.\n",
+     [("OLIVE TRENT", "plaintiff", None), ("DORA VANCE", "defendant", None)]),
+    # "V." line carrying a right-hand "State File No." column (state agency appeals)
+    ("WORKERS' COMPENSATION APPEALS BOARD\nPaul T. Lindqvist ) Docket No. 2020-01-0001\nV. State File No. 1234-2020\n"
+     "Harbor Freight Movers, LLC, et al.\nAppeal from the Court of Workers' Compensation Claims\n",
+     [("Paul T. Lindqvist", "plaintiff", None), ("Harbor Freight Movers, LLC", "defendant", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NEW_CAPTIONS)
+def test_new_caption_forms(text, expected):
+    assert parties(text) == expected
+
+
+class _Page:
+    def __init__(self, removed):
+        self.removed = removed
+
+
+class _Source:
+    def __init__(self, text, headers):
+        self.text = text
+        self.pages = [_Page([{"kind": "ecf_header", "text": h} for h in headers])]
+
+
+class _SrcCtx(_Ctx):
+    """A context whose ingestion removed ECF headers from the pages."""
+
+    def __init__(self, text, headers):
+        super().__init__(text)
+        self.source = _Source(text, headers)
+
+
+DOCKETS = [
+    # caption number left blank: the removed ECF header gives it, not a case cited in the body
+    ("IN THE UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF COLORADO\nCivil Action No. 1:22-cv-______\n"
+     "ALDER MUTUAL, INC.,\nPlaintiff,\nv.\nJOHN ROE,\nDefendant.\nCOMPLAINT\n" + "x " * 400 +
+     "See Able v. Baker, No. 1:05CV00099, 2006 WL 1234 (M.D.N.C. 2006).\n",
+     ["Case 1:22-cv-00777-ABC Document 1 Filed 04/16/22 Page 1 of 9"], "1:22-cv-00777-ABC"),
+    # "Case No.:" with no number; a state case named in the body is not this case's number
+    ("UNITED STATES DISTRICT COURT\nEASTERN DISTRICT OF CALIFORNIA\nACME CLINIC, INC., ) Case No.:\nPlaintiff, )\n"
+     "vs. )\nBETA INSURANCE CO., )\nDefendant. )\n" + "y " * 400 + "Superior Court, Case No. CV-20-000123.\n",
+     ["Case 1:21-cv-00555-XYZ Document 1 Filed 05/21/21 Page 1 of 24"], "1:21-cv-00555-XYZ"),
+    # an OCR'd ECF header left in the text yields to the caption's own number
+    ("se 2: 18-cv-01234-ABC-JC KR Filed 08/01/19 Page ID #:81\nUNITED STATES DISTRICT COURT\n"
+     "OLIVE TRENT, Case No. 2:18-CV-01234-ABC(JCx)\nPlaintiff,\nVS.\nDORA VANCE,\nDefendant.\n", [],
+     "2:18-CV-01234-ABC(JCx)"),
+    # transcript "NO. CR-20-0123 XYZ": the judge's initials after a lettered number are kept
+    ("UNITED STATES OF AMERICA, )\n)\nPlaintiff, )\n)\nVS. ) NO. CR-20-0123 XYZ\n)\nJOHN ROE, )\nDefendant. )\n", [],
+     "CR-20-0123 XYZ"),
+    # no caption, no header: nothing (a cited docket deep in the body is not taken)
+    ("The court considered the motion.\n" + "z " * 900 + "See Able v. Baker, No. 3:10-cv-00001 (D. Md. 2011).\n", [], None),
+]
+
+
+@pytest.mark.parametrize("text,headers,docket", DOCKETS)
+def test_docket_from_caption_or_ecf_header(text, headers, docket):
+    assert caption.find_case(_SrcCtx(text, headers))["docket_number"] == docket
+
+
+JUDGES = [
+    # the opinion's author opening the opinion
+    ("Before\nLane, Chief Judge,\nOrtiz and Bell, Circuit Judges.\n\nORTIZ, Circuit Judge. This appeal arises ...\n", "Ortiz"),
+    # author line after a panel that runs over two lines ("..., and\nX, Senior Circuit Judge.")
+    ("Before: PARK and SOTO, Circuit Judges, and\nWEBER, Senior Circuit Judge.\n\nOpinion for the Court filed by "
+     "Circuit Judge SOTO.\nSOTO, Circuit Judge: The appellant ...\n", "Soto"),
+    # Supreme Court slip opinion
+    ("JUSTICE ALVAREZ delivered the opinion of the Court.\n", "Alvarez"),
+    ("ALVAREZ, J., delivered the opinion for a unanimous Court.\n", "Alvarez"),
+    # state board: "Judge X delivered the opinion of the Appeals Board"
+    ("Judge Nora B. Quill delivered the opinion of the Appeals Board in which Presiding Judge ...\n", "Nora B. Quill"),
+    # tax court / state supreme court author lines
+    ("MEMORANDUM OPINION\nHALVORSEN, Judge: The IRS determined ...\n", "Halvorsen"),
+    ("KESSLER, Justice.\nThis case concerns ...\n", "Kessler"),
+    # per curiam: the first judge of the panel
+    ("Before Whitcomb, Ruiz, and Ngata, Circuit Judges.\nPer Curiam:\n", "Whitcomb"),
+    # name over "Veterans Law Judge" (blank line between)
+    ("The appeal is denied.\n\nR. TALBOT\n\nVeterans Law Judge\n\nBoard of Veterans' Appeals\n", "R. Talbot"),
+    # warrant signed by a magistrate judge
+    ("City and state: Tucson, Arizona Honorable Ada R. Finch, U.S. Magistrate Judge\n", "Ada R. Finch"),
+    # negative: the judge appealed from, in brackets, is not this court's judge
+    ("Appeal from the United States District Court\n[Hon. Omar Price, U.S. District Judge]\n", None),
+    # negative: a clerk's signature is no judge
+    ("Entered for the Court\nMARY K. STONE, Clerk\n", None),
+]
+
+
+@pytest.mark.parametrize("text,judge", JUDGES)
+def test_judge_forms(text, judge):
+    assert caption.find_case(_Ctx(text))["judge"] == judge
+
+
+CASE_FORMS = [
+    # criminal minutes: "U.S.A. v. <defendant>"
+    ("UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA\nCase No. 2:19-cr-00123-ABC\n"
+     "U.S.A. v. Defendant(s): Present Cust. Bond Attorneys for Present App. Ret.\nDefendants:\n"
+     "Mark Ostrow Not X Linda Pemberton Not\nProceedings: (IN CHAMBERS)\n",
+     {"caption": "U.S.A. v. Mark Ostrow", "docket_number": "2:19-cr-00123-ABC"}),
+    # "In the Matter of the Search of" over several lines, down to the title line
+    ("UNITED STATES DISTRICT COURT\nfor the\nDistrict of Arizona\nIn the Matter of the Search of Case No. 21-1234MB\n"
+     "12 ELM ROAD, SPRINGDALE, ARIZONA,\nAnd\nTHE PERSON OF JOHN ROE\nSEARCH AND SEIZURE WARRANT\nTo: Any officer\n",
+     {"caption": "In the Matter of the Search of 12 Elm Road, Springdale, Arizona And the Person of John Roe",
+      "court": "United States District Court for the District of Arizona", "docket_number": "21-1234MB"}),
+    # an OCR'd "UNITED STATES OF AMERTCA" is read as the United States
+    ("UNITED STATES DISTRICT COURT\nUNITED STATES OF AMERTCA,\nPlaintiff,\nv.\nRIVERBEND COLLECTIVE,\nDefendant.\n",
+     {"caption": "United States of America v. Riverbend Collective"}),
+    # state workers' compensation appeals board named over three lines
+    ("FILED\nTENNESSEE\nWORKERS' COMPENSATION\nAPPEALS BOARD\nPaul T. Lindqvist ) Docket No. 2020-01-0001\n"
+     "V. State File No. 1234-2020\nHarbor Freight Movers, LLC, et al.\n",
+     {"caption": "Paul T. Lindqvist v. Harbor Freight Movers, LLC", "docket_number": "2020-01-0001",
+      "court": "Tennessee Workers' Compensation Appeals Board"}),
+    # a board named only in the closing signature block
+    ("DOCKET NO. 240101-000001\nORDER\nThe claim is denied.\n" + "w " * 2000 +
+     "\nA. LOOMIS\nVeterans Law Judge\nBoard of Veterans' Appeals\n",
+     {"court": "Board of Veterans' Appeals", "docket_number": "240101-000001", "judge": "A. Loomis"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASE_FORMS)
+def test_new_case_forms(text, expected):
+    got = caption.find_case(_Ctx(text))
+    for key, value in expected.items():
+        assert got[key] == value, key
+
+
+def test_tribunals_kept_out_of_find_courts():
+    # boards are found by find_tribunals only (party extraction reads find_courts); "The Appeals Board" is no name
+    from extractor.facts.caption_court import find_tribunals
+    text = "the Board of Immigration Appeals affirmed. The Appeals Board then ruled."
+    assert [(text[t.start_char:t.end_char], t.name) for t in find_tribunals(text)] == [
+        ("Board of Immigration Appeals", "Board of Immigration Appeals")]
+    assert find_courts(text) == []

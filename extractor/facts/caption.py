@@ -583,7 +583,9 @@ def _in_matter_caption(text: str) -> tuple[str, int] | None:
     parts = []
     end = m.end()
     for i, (ls, le) in enumerate(lines[:6]):
-        cs, ce = _content(text, ls, le)
+        # no pleading line numbers here: "12 ELM ROAD" is an address; cut a right-hand "Case No." column
+        cut = re.search(r"\s+(?:Case|Docket|Magistrate)\s+(?:No|Number)\b", text[ls:le])
+        cs, ce = ls, (ls + cut.start()) if cut else le
         frag = " ".join(text[cs:ce].split()).rstrip(" ,")
         if i and (not frag or _is_stop(text, ls, le) or TITLE_WORDS.search(text[ls:le]) or re.match(r"(?i)to\s*:", frag)):
             break
