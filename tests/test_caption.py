@@ -326,3 +326,9 @@ def test_tribunals_kept_out_of_find_courts():
     assert [(text[t.start_char:t.end_char], t.name) for t in find_tribunals(text)] == [
         ("Board of Immigration Appeals", "Board of Immigration Appeals")]
     assert find_courts(text) == []
+
+
+def test_panel_needs_judges_title():
+    # prose "Before Tuesday, three judges ..." is no panel; "Before A and B, Circuit Judges." is
+    assert caption.find_case(_Ctx("Before Tuesday, three federal judges had ruled.\n"))["judge"] is None
+    assert caption.find_case(_Ctx("Before Amsel and Brandt, Circuit Judges.\n"))["judge"] == "Amsel"

@@ -68,7 +68,8 @@ JUDGE_LINE = [
     # "Honorable X, U.S. Magistrate Judge" (warrants and other forms signed by a judge)
     re.compile(r"Hon(?:orable|\.)[ \t]+(?P<name>" + _JN + r"),[ \t]+(?:Chief[ \t]+)?(?:United[ \t]+States|U\.S\.)[ \t]+" + _JUDGE_TITLE + r"[ \t]+Judge"),
     # "Before: X, Y, and Z, Circuit Judges." (no author stated): the first judge of the panel
-    re.compile(r"(?:Before|BEFORE)[ \t]*:?\s+(?P<name>[A-Z][A-Za-z'’-]+)(?=(?:,|\s+and\s)[^.]{0,200}?(?:Circuit|Chief|Senior|Appellate)?\s*(?:Judges|JUDGES|Justices)\b)"),
+    re.compile(r"(?m)^[ \t]*(?:Before|BEFORE)[ \t]*:?\s+(?P<name>[A-Z][A-Za-z'’-]+)(?=(?:,|\s+and\s)[^.]{0,200}?,\s*"
+               r"(?:Chief\s+|Senior\s+)?(?:Circuit\s+|District\s+|Appellate\s+|Bankruptcy\s+)?(?:Judges|JUDGES|Justices)\b)"),
 ]
 
 
