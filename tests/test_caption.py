@@ -303,8 +303,14 @@ CASE_FORMS = [
     # state workers' compensation appeals board named over three lines
     ("FILED\nTENNESSEE\nWORKERS' COMPENSATION\nAPPEALS BOARD\nPaul T. Lindqvist ) Docket No. 2020-01-0001\n"
      "V. State File No. 1234-2020\nHarbor Freight Movers, LLC, et al.\n",
-     {"caption": "Paul T. Lindqvist v. Harbor Freight Movers, LLC", "docket_number": "2020-01-0001",
+     {"caption": "Paul T. Lindqvist v. Harbor Freight Movers, LLC et al.", "docket_number": "2020-01-0001",
       "court": "Tennessee Workers' Compensation Appeals Board"}),
+    # "ET AL." printed after the only listed party of each side stays in the caption
+    ("OLIVE TRENT; ET AL., Case No. 2:18-CV-01234-ABC\nPlaintiff,\nVS.\nDORA VANCE; ET AL.,\nDefendants.\n",
+     {"caption": "Olive Trent et al. v. Dora Vance et al."}),
+    # an all-caps name with a lower-case "d/b/a" is still title-cased
+    ("ACME HOLDINGS, INC. d/b/a ACME STORES,\nPlaintiff,\nv.\nJOHN ROE,\nDefendant.\n",
+     {"caption": "Acme Holdings, Inc. d/b/a Acme Stores v. John Roe"}),
     # a board named only in the closing signature block
     ("DOCKET NO. 240101-000001\nORDER\nThe claim is denied.\n" + "w " * 2000 +
      "\nA. LOOMIS\nVeterans Law Judge\nBoard of Veterans' Appeals\n",

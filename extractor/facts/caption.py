@@ -609,7 +609,7 @@ def _fix_usa(name: str) -> str:
 
 
 def _title_case(s: str) -> str:
-    if not s.isupper():
+    if not re.sub(r"(?i)(?<!\w)(?:d/b/a|dba|f/k/a|a/k/a)(?!\w)", "", s).isupper():
         return s
     words = []
     for w in s.split():
@@ -645,8 +645,9 @@ def find_case(ctx: DocContext) -> dict:
     left = [p for p in parties if p.role in ("plaintiff", "petitioner", "appellant")]
     right = [p for p in parties if p.role in ("defendant", "respondent", "appellee")]
     if left and right:
-        caption = (f"{_fix_usa(_title_case(left[0].name))}{' et al.' if len(left) > 1 else ''} v. "
-                   f"{_title_case(right[0].name)}{' et al.' if len(right) > 1 else ''}")
+        def more(side):  # "et al." when the side lists more parties or prints "et al." after the first
+            return " et al." if len(side) > 1 or re.match(r"[\s,;]*et\s+al\b", text[side[0].end_char:side[0].end_char + 30], re.I) else ""
+        caption = f"{_fix_usa(_title_case(left[0].name))}{more(left)} v. {_title_case(right[0].name)}{more(right)}"
     elif parties and parties[0].role == "petitioner":
         caption = f"Ex parte {_title_case(parties[0].name)}"
     elif parties:
