@@ -317,3 +317,28 @@ def test_role_word_after_name_is_dropped():
     text = "Party PartyType Representative\nQuill, Dorian Relator Nadia Marsh\nDorian Relator moved. Dorian Relator argued."
     got = by_name(text)
     assert not any(n.endswith("Relator") for n in got), sorted(got)
+
+
+# (text, names) — the title or author of a cited work is no party
+CITED_WORKS = [
+    # a book cited with its pages and year
+    ("See Calder, in P. Morrow, Praising Monarchy 54, 58–59 (2003); Praising Monarchy, supra, at 80; Praising "
+     "Monarchy, supra, at 81; Praising Monarchy, supra, at 82.", ["Praising Monarchy"]),
+]
+
+
+@pytest.mark.parametrize("text,names", CITED_WORKS)
+def test_cited_work_is_no_party(text, names):
+    got = by_name(text)
+    for name in names:
+        assert name not in got, sorted(got)
+
+
+def test_institution_of_place_company_is_one_name():
+    # "<Institution> of <Place>, LLC" is one company, not "<person> of <firm>"
+    text = ("Mr. Dunmore's basis in Lakeside Specialty Hospital of Dover, LLC (“Dover LLC”) increased. "
+            "Dover LLC borrowed from Pell Bank. Counsel was Christine M. Orrin of Gable Pratt LLP.")
+    got = by_name(text)
+    assert "Lakeside Specialty Hospital of Dover, LLC" in got, sorted(got)
+    assert "Dover, LLC" not in got
+    assert "Gable Pratt LLP" in got  # a person "of" a firm still yields the firm

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import caption as caption_mod
 from .caption_court import court_data, find_courts
 from .context import DocContext
-from .party_agencies import canonical_agency, find_listed, find_local
+from .party_agencies import AGENCY_WORDS, CORP_WORDS, canonical_agency, find_listed, find_local
 from .party_roles import NAME, all_cues
 
 # role strength: a caption or label role beats a title role beats a verb role beats the type default
@@ -157,6 +157,9 @@ def _abbreviates(short: str, full: str) -> bool:
     return len(letters) >= 2 and short.replace("-", "").replace("&", "").isupper() and all(c in it for c in letters)
 
 
+_CITED_WORK = re.compile(r"\s+\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\s*\((?:[^()\n]{0,40}\s)?\d{4}\)|,?\s+supra\b")
+
+
 def _ner_mentions(ctx: DocContext) -> list[Mention]:
     out = []
     for ent in ctx.doc.ents:
@@ -176,6 +179,9 @@ def _ner_mentions(ctx: DocContext) -> list[Mention]:
             s += lab.end()
             t = ctx.text[s:e]
         if not t or "\n\n" in t or len(t) < 2 or not t[0].isupper():
+            continue
+        # a cited work: "in J. Roe, Reading Maps 54, 58-59 (2003)", "Roe, supra, at 80"
+        if _CITED_WORK.match(ctx.text, e):
             continue
         if re.match(r"(?:Reports?|Exhibits?|Orders?|Motions?|Declarations?|Briefs?|Opinions?)\b", t):
             continue
@@ -244,7 +250,9 @@ def _pattern_names(ctx: DocContext) -> list[Mention]:
         if lead:
             s += lead.end()
         person_of = re.match(NAME + r"[ \t]+of[ \t]+", text[s:e])
-        if person_of and len(person_of.group(0).split()) >= 3:
+        # ... but "Lakeside Hospital of Dover, LLC" is one company: an institution's word is no person's name
+        if person_of and len(person_of.group(0).split()) >= 3 and not CORP_WORDS.search(person_of.group(0)) \
+                and not AGENCY_WORDS.search(person_of.group(0)):
             s += person_of.end()  # "Christine M. Kroupa of Gordon Rees LLP": the firm
         if e - s < 5 or "\n" in text[m.start():e] or not re.search(r"[a-z]", text[s:e]) and ctx.kind != "news":
             continue
