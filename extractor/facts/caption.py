@@ -646,7 +646,7 @@ def find_case(ctx: DocContext) -> dict:
     right = [p for p in parties if p.role in ("defendant", "respondent", "appellee")]
     if left and right:
         def more(side):  # "et al." when the side lists more parties or prints "et al." after the first
-            return " et al." if len(side) > 1 or re.match(r"[\s,;]*et\s+al\b", text[side[0].end_char:side[0].end_char + 30], re.I) else ""
+            return " et al." if len(side) > 1 or re.match(r"[\s,;.]*et\s+al\b", text[side[0].end_char:side[0].end_char + 30], re.I) else ""
         caption = f"{_fix_usa(_title_case(left[0].name))}{more(left)} v. {_title_case(right[0].name)}{more(right)}"
     elif parties and parties[0].role == "petitioner":
         caption = f"Ex parte {_title_case(parties[0].name)}"
