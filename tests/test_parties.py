@@ -342,3 +342,22 @@ def test_institution_of_place_company_is_one_name():
     assert "Lakeside Specialty Hospital of Dover, LLC" in got, sorted(got)
     assert "Dover, LLC" not in got
     assert "Gable Pratt LLP" in got  # a person "of" a firm still yields the firm
+
+
+def test_case_named_before_a_quotation_is_no_case_row():
+    # "in A v. B:" followed by a quotation and its cite is a cited case, not a case-list row
+    text = ("SUPREME COURT OF THE UNITED STATES\n   I adhere to the view I expressed in Marlow v. Tate:\n“The rule bars "
+            "the practice, and public schooling is no\nexception.” 539 U. S. 306, 349 (2003) (opinion concurring in part).\n"
+            "Marlow was wrong. Marlow should go. Marlow, again. Marlow, still.")
+    got = by_name(text)
+    assert "Marlow" not in got and "Tate" not in got, sorted(got)
+
+
+def test_defined_short_name_seen_first_joins_its_party():
+    # the short name "Dover LLC" is also found on its own (many times); it is the defined company's name
+    text = ("Lakeside Specialty Hospital of Dover, LLC (“Dover LLC”) was formed in 2009. Dover LLC borrowed. "
+            "Dover LLC repaid. Dover LLC closed. Dover LLC sold assets.")
+    got = by_name(text)
+    assert "Dover LLC" not in got, sorted(got)
+    f = got["Lakeside Specialty Hospital of Dover, LLC"]
+    assert f["aliases"] == ["Dover LLC"] and len(f["mentions"]) == 6

@@ -198,6 +198,13 @@ def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
             if short not in target.aliases and _core(short) != _core(target.name):
                 target.aliases.append(short)
             target.keys.add(_core(short))
+            # the short name clustered on its own before the definition was read: it is the defined party
+            for other in [p for p in parties if p is not target and _core(p.name) == _core(short)
+                          and p.etype == target.etype and p.rank <= ROLE_RANK["default"]]:
+                for mm in other.mentions:
+                    target.add(mm)
+                target.keys |= other.keys
+                parties.remove(other)
     return parties
 
 

@@ -111,8 +111,8 @@ def _case_rows(ctx: DocContext) -> list[Mention]:
             left_s += run.start()
         right_s, right_e = m.start("right"), m.end("right")
         tail = re.search(r"\s*\((?:Appeal|In re|[A-Z][a-z]+ (?:Circuit|Probate|District) Court)|\s+\d{1,2}:\d{2}-|\s+\d:\d{2}|\.\s*PETITION|\)\s*\(|,?\s+(?:Civil\s+Action\s+)?No\.\s*\d", text[right_s:right_e])
-        if not tail:
-            continue
+        if not tail or re.search(r"[“”\"]", text[right_s:right_s + tail.start()]):
+            continue  # a quotation after a case name is prose, not a row of a case list
         right_e = right_s + tail.start()
         appeal = "Appeal from" in text[m.start():m.end() + 40]
         lrole, rrole = ("appellant", "appellee") if appeal else ("plaintiff", "defendant")
