@@ -361,3 +361,27 @@ def test_defined_short_name_seen_first_joins_its_party():
     assert "Dover LLC" not in got, sorted(got)
     f = got["Lakeside Specialty Hospital of Dover, LLC"]
     assert f["aliases"] == ["Dover LLC"] and len(f["mentions"]) == 6
+
+
+# (text, names) — spaCy spans that join two names with a preposition are no names
+JOINED_SPANS = [
+    ("He funded it with a loan (“the Dover Loan”) from Pell Bank. Pell Bank granted the Dover Loan to Pell Bank "
+     "terms. The Dover Loan to Pell Bank was repaid.", ["Dover Loan to Pell Bank"]),
+]
+
+
+@pytest.mark.parametrize("text,names", JOINED_SPANS)
+def test_prepositions_split_names(text, names):
+    got = by_name(text)
+    for name in names:
+        assert name not in got and not any(n.endswith(name) for n in got), sorted(got)
+
+
+def test_press_release_verbs_give_no_role_in_a_captioned_filing():
+    # the caption names the litigants; "Pell Bank, Inc. agreed to pay" in the findings makes no defendant
+    text = ("UNITED STATES TAX COURT\nNORA DUNMORE, Petitioner v.\nCOMMISSIONER OF INTERNAL REVENUE, Respondent\n"
+            "MEMORANDUM OPINION\nPell Bank, Inc. agreed to pay the settlement of the loan. Pell Bank, Inc. was sued by "
+            "a lender in 2010.")
+    got = by_name(text)
+    assert got["Nora Dunmore"]["role"] == "petitioner"
+    assert got["Pell Bank, Inc."]["role"] == "other"

@@ -276,6 +276,7 @@ def extract(ctx: DocContext) -> list[dict]:
     parties = _cluster(ctx, ms)
     _add_surname_mentions(ctx, parties)
     news = ctx.kind == "news"
+    captioned = any(m.method in ("caption", "case-list") for p in parties for m in p.mentions)
     facts = []
     for p in parties:
         if p.etype == "PERSON" and p.rank < ROLE_RANK["title"] and (
@@ -284,7 +285,9 @@ def extract(ctx: DocContext) -> list[dict]:
             p.role, p.rank = "declarant", ROLE_RANK["title"]
         if p.role is None or p.rank <= ROLE_RANK["default"]:
             vr = None
-            if p.etype in ("PERSON", "ORG"):
+            # the press-release verbs ("X agreed to pay", "X was charged") give litigation roles in prose
+            # reports; a filing whose caption names its litigants uses them for no one else
+            if p.etype in ("PERSON", "ORG") and (news or not captioned):
                 for m in sorted(p.mentions, key=lambda m: m.start):
                     vr = _verb_role(ctx, m)
                     if vr:

@@ -180,6 +180,9 @@ def _ner_mentions(ctx: DocContext) -> list[Mention]:
             t = ctx.text[s:e]
         if not t or "\n\n" in t or len(t) < 2 or not t[0].isupper():
             continue
+        # "the Dover Loan to Pell Bank": a verb's preposition joins two names, no name holds it
+        if re.search(r"\s(?:to|from|with|by|into|under|against|through)\s", t):
+            continue
         # a cited work: "in J. Roe, Reading Maps 54, 58-59 (2003)", "Roe, supra, at 80"
         if _CITED_WORK.match(ctx.text, e):
             continue
