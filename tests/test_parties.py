@@ -292,6 +292,9 @@ ABSENT_MORE = [
     # a clause of the Constitution and an amount are no persons
     ("The Supremacy Clause applies. The Supremacy Clause preempts it. Under the Supremacy Clause, the Supremacy Clause "
      "controls.", ["Supremacy Clause"]),
+    # mailboxes and accounts are places and things, not agencies
+    ("The parcels were bound to U.S. Post Office Boxes in Dover. Two U.S. Post Office Boxes were rented.",
+     ["U.S. Post Office Boxes", "Post Office Boxes"]),
     # a heading's words before a listed agency are no agency
     ("IX. Defendant's Motion to Exclude a PDF Duplicate Bureau of Prisons Intake Form\nThe Bureau of Prisons kept the form.",
      ["PDF Duplicate Bureau of Prisons"]),
@@ -385,3 +388,11 @@ def test_press_release_verbs_give_no_role_in_a_captioned_filing():
     got = by_name(text)
     assert got["Nora Dunmore"]["role"] == "petitioner"
     assert got["Pell Bank, Inc."]["role"] == "other"
+
+
+def test_verb_role_of_a_person_in_a_captioned_order():
+    # a co-defendant named in a criminal order's prose keeps the role the verb gives him
+    text = ("UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA\nUNITED STATES OF AMERICA, Plaintiff,\nv.\n"
+            "DORIAN QUILL, Defendant.\nORDER\nQuill's co-defendant Marcus Albee was charged with conspiracy in 2014.")
+    got = by_name(text)
+    assert got["Marcus Albee"]["role"] == "defendant", sorted(got)

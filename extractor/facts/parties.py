@@ -286,8 +286,9 @@ def extract(ctx: DocContext) -> list[dict]:
         if p.role is None or p.rank <= ROLE_RANK["default"]:
             vr = None
             # the press-release verbs ("X agreed to pay", "X was charged") give litigation roles in prose
-            # reports; a filing whose caption names its litigants uses them for no one else
-            if p.etype in ("PERSON", "ORG") and (news or not captioned):
+            # reports; a filing whose caption names its litigants uses them only for persons (a co-defendant
+            # "accused" in a criminal order), not for the companies of its findings
+            if p.etype == "PERSON" or p.etype == "ORG" and (news or not captioned):
                 for m in sorted(p.mentions, key=lambda m: m.start):
                     vr = _verb_role(ctx, m)
                     if vr:

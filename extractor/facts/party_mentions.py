@@ -200,7 +200,7 @@ def _ner_mentions(ctx: DocContext) -> list[Mention]:
             continue
         if re.search(r"(?i)\b(?:litigation|code|act|rule|amendment|statute|forms?|complaint|answer|order|motion|agreement|"
                      r"policy|plan|program|court|date|waiver|exhibit|schedule|application|statements?|conspiracy|counts?|"
-                     r"offenses?|charges?|violations?|claims?|relief|damages|clause|amount|fees?|penalty|fine)\b|\sv\.(?:\s|$)|and/or|[’']s\s+\w|"
+                     r"offenses?|charges?|violations?|claims?|relief|damages|clause|amount|fees?|penalty|fine|box(?:es)?|accounts?)\b|\sv\.(?:\s|$)|and/or|[’']s\s+\w|"
                      r"\b(?:Tr|Hr[’']g|Br|Op|Opp|Mem|Decl|Mot|Reply|Reports?|Patents?|Packages?|Products?|Exs?|Dep|Depo|"
                      r"MSJ|Not|Aff|Supp|Resp)\.?$", t):
             continue
