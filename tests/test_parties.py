@@ -396,3 +396,23 @@ def test_verb_role_of_a_person_in_a_captioned_order():
             "DORIAN QUILL, Defendant.\nORDER\nQuill's co-defendant Marcus Albee was charged with conspiracy in 2014.")
     got = by_name(text)
     assert got["Marcus Albee"]["role"] == "defendant", sorted(got)
+
+
+def test_party_table_role_column_is_not_a_label():
+    # "Roe, Jane Relator Dale K. Voss": Voss is the representative, not a relator
+    text = "Parties\n\nParty PartyType Representative\n\nRoe, Jane Relator Dale K. Voss\n\nStyle: In re Jane Roe\n"
+    got = by_name(text)
+    assert got.get("Dale K. Voss", {}).get("role") != "plaintiff", sorted(got)
+
+
+# (text, agency name) — a board's name of two words after "of", with a possessive
+BOARDS = [
+    ("After a hearing before the Ohio State Board of Workers’ Compensation, the claim was dismissed. The Ohio State "
+     "Board of Workers’ Compensation agreed.", "Ohio State Board of Workers’ Compensation"),
+]
+
+
+@pytest.mark.parametrize("text,name", BOARDS)
+def test_board_names(text, name):
+    from extractor.facts.party_agencies import find_local
+    assert name in [text[s:e] for s, e in find_local(text)]

@@ -116,7 +116,7 @@ _CAP = r"(?:[A-Z][\w.'’&-]*|of|and|the|for|&)"
 LOCAL_AGENCY = re.compile(
     r"(?<![\w])(?:(?:the\s+)?(?:United\s+States|U\.S\.)\s+Attorney['’]s\s+Office(?:\s+for\s+the\s+(?:[A-Z][a-z]+\s+)?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
     r"|(?:[A-Z][a-z]+\s+){1,3}Attorney\s+General['’]s\s+Office"
-    r"|(?:[A-Z][\w.]*\s+(?:(?:and|of|&)\s+)?){1,4}(?:Police\s+Department|Sheriff['’]s\s+Office|Task\s+Force|Bureau\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|Board\s+of\s+[A-Z][a-z]+|Department\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}|Commission|Agency|Authority)"
+    r"|(?:[A-Z][\w.]*\s+(?:(?:and|of|&)\s+)?){1,4}(?:Police\s+Department|Sheriff['’]s\s+Office|Task\s+Force|Bureau\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|Board\s+of\s+[A-Z][a-z]+(?:s?['’](?=\s+[A-Z]))?(?:\s+(?!Director|Chair|Member|President)[A-Z][a-z]+)?|Department\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}|Commission|Agency|Authority)"
     r"|Commissioner\s+of\s+(?:the\s+)?(?:Social\s+Security(?:\s+Administration)?|Internal\s+Revenue))")
 
 AGENCY_WORDS = re.compile(

@@ -250,6 +250,9 @@ def label_cues(text: str) -> list[Cue]:
     out = []
     for m in _LABEL_NAME.finditer(text):
         label = m.group("label").lower()
+        line_s = text.rfind("\n", 0, m.start()) + 1
+        if re.fullmatch(r"[ \t]*[A-Z][\w'’-]+,[ \t]+[A-Z][\w.'’\" -]*[ \t]+", text[line_s:m.start()]):
+            continue  # a party table's row "Roe, Jane  Relator  John Doe": the label is Roe's, Doe represents her
         role = _LABEL_ROLE.get(label) or _LABEL_ROLE.get(label[:-1], "other")
         for s, e in _split_names(text, m.start("names"), m.end("names")):
             out.append(Cue(s, e, role, method="label"))
