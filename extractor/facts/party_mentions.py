@@ -183,6 +183,9 @@ def _ner_mentions(ctx: DocContext) -> list[Mention]:
         # "the Dover Loan to Pell Bank": a verb's preposition joins two names, no name holds it
         if re.search(r"\s(?:to|from|with|by|into|under|against|through)\s", t):
             continue
+        # "U.S. Post Office Boxes": the name of a thing the organization runs
+        if re.match(r"\s+(?:Box(?:es)?|Accounts?)\b", ctx.text[e:e + 12]):
+            continue
         # a cited work: "in J. Roe, Reading Maps 54, 58-59 (2003)", "Roe, supra, at 80"
         if _CITED_WORK.match(ctx.text, e):
             continue
