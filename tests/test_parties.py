@@ -416,3 +416,12 @@ BOARDS = [
 def test_board_names(text, name):
     from extractor.facts.party_agencies import find_local
     assert name in [text[s:e] for s, e in find_local(text)]
+
+
+def test_united_states_forms_are_one_party():
+    # the caption's "United States of America" and the prose's "the United States" are one party
+    text = ("UNITED STATES COURT OF APPEALS\nFOR THE DISTRICT OF COLUMBIA CIRCUIT\nUNITED STATES OF AMERICA,\nAPPELLEE\nv.\n"
+            "DORIAN QUILL,\nAPPELLANT\nThe United States charged Quill. The United States argues the stop was lawful.")
+    got = by_name(text)
+    us = [n for n in got if n in ("United States", "United States of America")]
+    assert len(us) == 1, sorted(got)

@@ -49,7 +49,9 @@ def _norm(s: str) -> str:
 def _core(name: str) -> str:
     """Normalized name without honorifics and corporate suffixes ("Toshiba Corporation" → "toshiba")."""
     n = HONORIFIC.sub("", name.strip())
-    n = re.sub(r"(?i)\bunited\s+states\b(?!\s+of\s+america)", "U.S.", n)
+    # "United States", "United States of America", "USA" name one party (as the gold annotations do)
+    n = re.sub(r"(?i)\bunited\s+states(?:\s+of\s+america)?\b", "U.S.", n)
+    n = re.sub(r"^(?:USA|U\.S\.A\.?)$", "U.S.", n)
     n = re.sub(r"^(?:Defendants?|Plaintiffs?|Appellants?|Appellees?|Petitioners?|Respondents?)\s+", "", n)
     prev = None
     while prev != n:
