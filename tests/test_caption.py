@@ -52,6 +52,12 @@ CAPTIONS = [
      "Insurance Company,\nDefendants—Appellees.\n",
      [("Vanessa St. Pierre", "appellant", None), ("Standard Insurance Company", "appellee", None),
       ("Dearborn National Life Insurance Company", "appellee", None)]),
+    # hyphenated "Plaintiff-Appellant" / "Defendant-Appellee": the appellate role wins too
+    ("No. 22-3301\nMarta Quell,\nPlaintiff-Appellant,\nv.\nOrrin Freight Co.,\nDefendant-Appellee.\n",
+     [("Marta Quell", "appellant", None), ("Orrin Freight Co.", "appellee", None)]),
+    # "Plaintiff, Appellant," then "Defendant, Appellee." (First Circuit style): both labels are read
+    ("No. 22-3302\nHARBOR CHAPEL OF BRISTOL,\nPlaintiff, Appellant,\nv.\nJANE Q. ROE,\nDefendant, Appellee.\n",
+     [("HARBOR CHAPEL OF BRISTOL", "appellant", None), ("JANE Q. ROE", "appellee", None)]),
     # United States of America v. X with ")" column rules (transcripts)
     ("United States of America, )\n)\nPlaintiff, ) NO. CR-19-0491 JST\n)\nVS. ) Friday, June 26, 2020\n)\n"
      "James Heyward Silcox III, ) Oakland, California\n)\n) Change of Plea\nDefendant. )\n",

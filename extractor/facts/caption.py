@@ -128,7 +128,7 @@ def _content(text: str, s: int, e: int) -> tuple[int, int]:
     lab = re.search(r"(?i)\b(?:Defendants?|Respondents?|Appellees?|Appellants?|Plaintiffs?|Petitioners?)\s*\.", line)
     if lab:
         cut = lab.end()
-    lead = re.match(r"\s*" + _ROLE + r"\s*[.,;:]", line, re.I)
+    lead = re.match(r"\s*" + _ROLE + r"(?:\s*[,\-–—]\s*" + _ROLE + r")*\s*[.,;:]", line, re.I)  # "Plaintiff, Appellant,"
     if lead and line[lead.end():].strip():
         cut = min(cut, lead.end())  # "Plaintiff, (PHASE II)": a label, then the right-hand column
     for pat in (r"\s[):]\s*|\s[):]$|[):]\s*$", r"(?:^|\s+)(?:Case|Civ(?:il)?\.?\s*(?:Action)?|Crim\.|Criminal)\s*(?:No|Number)",
@@ -170,7 +170,10 @@ def _block(text: str, lines: list[tuple[int, int]]) -> _Kept:
 def _side_role(label: str | None, default: str) -> str:
     if not label:
         return default
-    words = re.findall(r"[A-Za-z-]+", label.lower())
+    words = []
+    for w in re.findall(r"[A-Za-z-]+", label.lower()):
+        # "cross-appellant" is one role word; "plaintiff-appellant" is two
+        words.extend([w] if w in ROLE_WORDS else w.split("-"))
     roles = [ROLE_WORDS[w] for w in words if w in ROLE_WORDS]
     return roles[-1] if roles else default
 
