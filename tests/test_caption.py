@@ -52,6 +52,10 @@ CAPTIONS = [
      "Insurance Company,\nDefendants—Appellees.\n",
      [("Vanessa St. Pierre", "appellant", None), ("Standard Insurance Company", "appellee", None),
       ("Dearborn National Life Insurance Company", "appellee", None)]),
+    # consolidated cases on a minutes form: the first "Title A v. B" row is the caption
+    ("CIVIL MINUTES - GENERAL\nCase No. 2:21-CV-01111-ABC Date July 9, 2021\n2:21-CV-01112-ABC\n"
+     "Title NORTHWIND MEDIA LTD, ET AL. v. BLUEFIN HOLDINGS LLC, ET AL.\nBLUEFIN HOLDINGS LLC, ET AL. v. NORTHWIND INC., ET AL.\n",
+     [("NORTHWIND MEDIA LTD", "plaintiff", None), ("BLUEFIN HOLDINGS LLC", "defendant", None)]),
     # hyphenated "Plaintiff-Appellant" / "Defendant-Appellee": the appellate role wins too
     ("No. 22-3301\nMarta Quell,\nPlaintiff-Appellant,\nv.\nOrrin Freight Co.,\nDefendant-Appellee.\n",
      [("Marta Quell", "appellant", None), ("Orrin Freight Co.", "appellee", None)]),

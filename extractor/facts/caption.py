@@ -448,9 +448,11 @@ def _block_caption(text: str, head_end: int) -> tuple[list[CaptionParty], tuple[
 
 
 def _one_line_captions(text: str, head_end: int) -> list[tuple[int, int, list[CaptionParty]]]:
-    """Case names on one line: "Case title: USA v. MANAFORT et al", "In re: X", "Ex parte X"."""
+    """Case names on one line: "Case title: USA v. MANAFORT et al", "In re: X", "Ex parte X", and the
+    "Title A v. B" row of a minutes form (of consolidated cases, the first row is the caption)."""
     out = []
-    for m in re.finditer(r"(?im)^[ \t]*(?:Case\s+title|Style|Case\s+Caption)[ \t]*:\s*(?P<cap>\S.*)$", text[:head_end]):
+    label = r"(?:(?:Case\s+title|Style|Case\s+Caption)[ \t]*:|Title[ \t]+(?=[^\n]*\s[vV][sS]?\.\s))"
+    for m in re.finditer(r"(?im)^[ \t]*" + label + r"\s*(?P<cap>\S.*)$", text[:head_end]):
         out.append((m.start("cap"), m.end("cap")))
     res = []
     for s, e in out:
@@ -460,7 +462,7 @@ def _one_line_captions(text: str, head_end: int) -> list[tuple[int, int, list[Ca
         if v:
             for a, b, role in ((0, v.start(), "plaintiff"), (v.end(), len(cap), "defendant")):
                 seg = cap[a:b]
-                seg = re.sub(r"(?i)\s*et\s+al\.?\s*$", "", seg)
+                seg = re.sub(r"(?i),?\s*et\s+al\.?\s*$", "", seg)
                 lead = len(seg) - len(seg.lstrip())
                 seg = seg.strip()
                 if seg and not seg.startswith(":"):
