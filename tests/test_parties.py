@@ -425,3 +425,12 @@ def test_united_states_forms_are_one_party():
     got = by_name(text)
     us = [n for n in got if n in ("United States", "United States of America")]
     assert len(us) == 1, sorted(got)
+
+
+def test_form_label_is_not_part_of_a_party_name():
+    """A minutes form's "Title" field label is not read into a party name."""
+    text = ("CIVIL MINUTES - GENERAL\nCase No. 2:21-CV-01111-ABC Date July 9, 2021\n"
+            "Title NORTHWIND MEDIA LTD, ET AL. v. BLUEFIN HOLDINGS LLC, ET AL.\n"
+            "Present: The Honorable JANE Q. ROE\nThe Court has read the parties' briefs.")
+    names = [f["name"] for f in facts_of(text, "party")]
+    assert not any(n.startswith("Title") for n in names), names

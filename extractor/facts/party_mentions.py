@@ -176,6 +176,11 @@ def _ner_mentions(ctx: DocContext) -> list[Mention]:
         if lead:
             s += lead.end()
         t = ctx.text[s:e]
+        # a form's field label read into the name: "Title ACME LTD v. ...", "Re: Jane Roe"
+        form = re.match(r"(?:Title|Re|RE|Subject|Style|Caption)[ \t]*:?[ \t]+(?=[A-Z])", t)
+        if form:
+            s += form.end()
+            t = ctx.text[s:e]
         lab = re.match(r"(?:(?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Moving|Relators?|Dr\.|Mr\.|Ms\.|Mrs\.|Judge|Justice|[A-Z]{2,})\s+)+(?=[A-Z][a-z])", t)
         if lab:
             s += lab.end()
