@@ -49,6 +49,8 @@ class Case(_Model):
 
 
 class Document(_Model):
+    """The input document: identity, kind, anchor date, page map (1-based pages, character offsets) and case."""
+
     id: str = Field(description="sha256 hex of the input bytes")
     source: str = Field(description="path as given, or the uploaded file name")
     media_type: str
@@ -62,12 +64,16 @@ class Document(_Model):
 
 
 class Sentence(_Model):
+    """The sentence holding a fact: its text and character offsets (0-based, end exclusive)."""
+
     text: str
     start_char: int = Field(ge=0)
     end_char: int = Field(ge=0)
 
 
 class CharSpan(_Model):
+    """One mention: character offsets into ``document.text`` (0-based, end exclusive)."""
+
     start_char: int = Field(ge=0)
     end_char: int = Field(ge=0)
 
@@ -85,6 +91,8 @@ class _FactBase(_Model):
 
 
 class PartyFact(_FactBase):
+    """An actor in the matter, one fact per party; ``mentions`` lists every place it is named."""
+
     type: Literal["party"] = "party"
     name: str
     aliases: list[str] = []
@@ -95,6 +103,8 @@ class PartyFact(_FactBase):
 
 
 class DateFact(_FactBase):
+    """A date, ISO 8601 at the precision the text gives ("2025-04"); ``relative`` when resolved against the anchor."""
+
     type: Literal["date"] = "date"
     value: str = Field(description="ISO 8601 at the precision the text gives")
     precision: Literal["day", "month", "year", "season"]
@@ -103,6 +113,8 @@ class DateFact(_FactBase):
 
 
 class QuantityFact(_FactBase):
+    """A number with what it counts or measures; percents keep the value as written (5 for "5%")."""
+
     type: Literal["quantity"] = "quantity"
     value: float
     unit: Optional[str] = None
@@ -114,6 +126,8 @@ class QuantityFact(_FactBase):
 
 
 class CountFact(_FactBase):
+    """A numbered cause of action or criminal charge ("COUNT II")."""
+
     type: Literal["count"] = "count"
     number: int
     title: Optional[str] = None
@@ -122,6 +136,8 @@ class CountFact(_FactBase):
 
 
 class OrderFact(_FactBase):
+    """What a court ordered, granted, denied, enjoined ...; ``prior`` for rulings only reported from the history."""
+
     type: Literal["order"] = "order"
     action: str
     court: Optional[str] = None
@@ -134,6 +150,8 @@ class OrderFact(_FactBase):
 
 
 class CitationFact(_FactBase):
+    """A case, statute or regulation citation with its normalized form ("26 U.S.C. § 6103")."""
+
     type: Literal["citation"] = "citation"
     kind: Literal["case", "statute", "regulation", "other"]
     normalized: str
@@ -146,6 +164,8 @@ class CitationFact(_FactBase):
 
 
 class QuoteFact(_FactBase):
+    """A statement attributed to a speaker; ``direct`` when in quotation marks."""
+
     type: Literal["quote"] = "quote"
     speaker: Optional[str] = None
     speaker_title: Optional[str] = None
@@ -160,12 +180,16 @@ Fact = Annotated[
 
 
 class Warning_(_Model):
+    """A survivable problem with a stable ``code`` ("pdf.no_text_layer"); ``page`` is 1-based or null."""
+
     code: str
     message: str
     page: Optional[int] = None
 
 
 class ExtractorInfo(_Model):
+    """Which extractor and pipeline produced the result."""
+
     name: str
     version: str
     pipeline: str
@@ -182,11 +206,15 @@ class Result(_Model):
 
 
 class ErrorDocument(_Model):
+    """The identity of a file that could not be read: ``source`` as given, ``id`` its sha256 or null."""
+
     id: Optional[str] = None
     source: str
 
 
 class Error(_Model):
+    """Why a file could not be read: a stable ``code`` ("pdf.encrypted") and a plain ``message``."""
+
     code: str
     message: str
 
