@@ -80,3 +80,11 @@ def test_vocabulary_round_trip():
 def test_count_number_is_not_a_quantity():
     text = "Count 3: Unjust Enrichment\n20. Plaintiff repeats the allegations."
     assert not [q for q in facts_of(text, "quantity") if q["value"] == 3]
+
+
+def test_count_number_words_come_from_the_shared_number_vocabulary():
+    from extractor.facts.counts import number_words
+    cardinals, ordinals = number_words()
+    assert cardinals["one"] == 1 and cardinals["twenty"] == 20 and len(cardinals) == 20
+    assert "zero" not in cardinals and "thirty" not in cardinals
+    assert ordinals["first"] == 1 and ordinals["twentieth"] == 20 and "thirtieth" not in ordinals

@@ -23,7 +23,7 @@ import json
 import re
 from pathlib import Path
 
-from . import citations
+from . import citations, numbers
 from .context import DocContext
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
@@ -33,6 +33,21 @@ MODELS = Path(__file__).resolve().parents[2] / "models"
 def vocabulary() -> dict:
     """The count vocabulary of ``models/counts.json`` (loaded once)."""
     return json.loads((MODELS / "counts.json").read_text(encoding="utf-8"))
+
+
+# Count numbers written as words go up to twenty ("COUNT TWENTY", "TWENTIETH CAUSE OF ACTION");
+# larger ones are written in figures or roman numerals in the pleadings we have seen.
+MAX_WORD_NUMBER = 20
+
+
+@functools.lru_cache(maxsize=1)
+def number_words() -> tuple[dict[str, int], dict[str, int]]:
+    """``(cardinals, ordinals)``: word -> int for 1..:data:`MAX_WORD_NUMBER`, from the shared
+    number vocabulary (``models/quantities_numbers.json`` via :func:`numbers.vocab`)."""
+    voc = numbers.vocab()
+    cardinals = {w: v for table in ("units", "tens") for w, v in voc[table].items() if 1 <= v <= MAX_WORD_NUMBER}
+    ordinals = {w: v for w, v in voc["ordinals"].items() if 1 <= v <= MAX_WORD_NUMBER}
+    return cardinals, ordinals
 
 
 _ROMAN_RE = re.compile(r"^C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
@@ -56,19 +71,20 @@ def number_of(token: str) -> int | None:
     t = token.strip().rstrip(".:").lower()
     if t.isdigit():
         return int(t)
-    voc = vocabulary()
-    if t in voc["cardinals"]:
-        return voc["cardinals"][t]
-    if t in voc["ordinals"]:
-        return voc["ordinals"][t]
+    cardinals, ordinals = number_words()
+    if t in cardinals:
+        return cardinals[t]
+    if t in ordinals:
+        return ordinals[t]
     return roman_to_int(t)
 
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     voc = vocabulary()
-    cards = "|".join(sorted(voc["cardinals"], key=len, reverse=True))
-    ords = "|".join(sorted(voc["ordinals"], key=len, reverse=True))
+    cardinals, ordinals = number_words()
+    cards = "|".join(sorted(cardinals, key=len, reverse=True))
+    ords = "|".join(sorted(ordinals, key=len, reverse=True))
     nouns = "|".join(n.replace(" ", r"\s+") for n in voc["heading_nouns"])
     words = "|".join(voc["count_words"])
     # "COUNT I", "Count 1 – Title", "CLAIM ONE:" at the start of a line (an optional margin number before it)
