@@ -108,8 +108,9 @@ def run_batch(paths: list[str], out: str, *, anchor_date: str | None = None, inc
     if resume:
         done.update(_read_done(out_path))
         done.update(_read_done(partial))
-    todo = [f for f in batch.files if f not in done]
     results = {f: done[f] for f in batch.files if f in done}
+    reused = len(results)
+    todo = [f for f in batch.files if f not in results]
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with open(partial, "a", encoding="utf-8") as sink, \
             tqdm(total=len(batch.files), initial=len(results), unit="file", disable=not progress,
@@ -146,7 +147,7 @@ def run_batch(paths: list[str], out: str, *, anchor_date: str | None = None, inc
             fh.write(results[path] + "\n")
     os.replace(tmp, out_path)
     partial.unlink(missing_ok=True)
-    return summarize([results[p] for p in batch.files], batch.skipped, time.perf_counter() - started, reused=len(done and [f for f in batch.files if f in done]))
+    return summarize([results[p] for p in batch.files], batch.skipped, time.perf_counter() - started, reused=reused)
 
 
 def summarize(lines: list[str], skipped: list[tuple[str, str]], seconds: float, reused: int = 0) -> dict:

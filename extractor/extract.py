@@ -15,7 +15,6 @@ from .ingest import IngestSettings, SourceText, read_bytes, read_file
 from .pipeline import load_pipeline, pipeline_description
 from .schema import SCHEMA_VERSION
 
-MEDIA_BY_FORMAT = {"pdf": "application/pdf"}
 FACT_ORDER = ["party", "date", "quantity", "count", "order", "citation", "quote"]
 
 
