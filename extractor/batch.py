@@ -60,12 +60,14 @@ def _worker_init() -> None:
     load_pipeline()
 
 
-def process_one(path: str, anchor_date: str | None, include_text: bool) -> str:
+def process_one(path: str, anchor_date: str | None, include_text: bool, ocr: bool = True) -> str:
     """Extract one file and return its JSON line; any failure becomes an error line."""
     from .extract import error_result, extract_file, file_id
+    from .ingest import IngestSettings
 
     try:
-        result = extract_file(path, anchor_date=anchor_date, include_text=include_text)
+        result = extract_file(path, anchor_date=anchor_date, include_text=include_text,
+                              settings=IngestSettings(ocr=ocr))
     except Exception as exc:  # one bad file must never stop a batch
         result = error_result(path, exc, file_id(path))
     return json.dumps(result, ensure_ascii=False)
@@ -84,7 +86,7 @@ def _read_done(path: Path) -> dict[str, str]:
 
 def run_batch(paths: list[str], out: str, *, anchor_date: str | None = None, include_text: bool = False,
               jobs: int | None = None, resume: bool = True, progress: bool = True,
-              dask_scheduler: str | None = None) -> dict:
+              dask_scheduler: str | None = None, ocr: bool = True) -> dict:
     """Run a batch and write ``out`` (JSON Lines, one line per input file, sorted by path).
 
     Args:
@@ -95,6 +97,7 @@ def run_batch(paths: list[str], out: str, *, anchor_date: str | None = None, inc
         resume: reuse lines of a previous run of the same output for files already done.
         progress: draw a progress bar on stderr.
         dask_scheduler: address of a Dask scheduler ("tcp://host:8786") to run on instead of local processes.
+        ocr: OCR scanned pages (False: they get ``pdf.no_text_layer`` warnings).
     Returns:
         The summary dict: files, pages, facts by type, errors by code, skipped, seconds.
     """
@@ -123,16 +126,16 @@ def run_batch(paths: list[str], out: str, *, anchor_date: str | None = None, inc
 
         if dask_scheduler:
             from .distributed import run_on_dask
-            for path, line in run_on_dask(todo, dask_scheduler, anchor_date, include_text):
+            for path, line in run_on_dask(todo, dask_scheduler, anchor_date, include_text, ocr):
                 record(path, line)
         else:
             jobs = jobs or min(4, os.cpu_count() or 1)
             if jobs <= 1 or len(todo) <= 1:
                 for path in todo:
-                    record(path, process_one(path, anchor_date, include_text))
+                    record(path, process_one(path, anchor_date, include_text, ocr))
             else:
                 with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
-                    futures = {pool.submit(process_one, p, anchor_date, include_text): p for p in todo}
+                    futures = {pool.submit(process_one, p, anchor_date, include_text, ocr): p for p in todo}
                     for fut in as_completed(futures):
                         path = futures[fut]
                         try:

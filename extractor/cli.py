@@ -39,9 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit status (0 when the command ran, even if some files failed)."""
     args = build_parser().parse_args(argv)
-    if getattr(args, "no_ocr", False):
-        import os
-        os.environ["EXTRACTOR_OCR"] = "0"  # read by IngestSettings(); inherited by batch workers
     if args.command == "schema":
         from .schema import json_schema
         print(json.dumps(json_schema(), indent=2))
@@ -53,15 +50,18 @@ def main(argv: list[str] | None = None) -> int:
         from .batch import format_summary, run_batch
         summary = run_batch(args.paths, args.output, anchor_date=args.anchor_date, include_text=args.include_text,
                             jobs=args.jobs, resume=not args.no_resume, progress=not args.no_progress,
-                            dask_scheduler=args.dask)
+                            dask_scheduler=args.dask, ocr=not args.no_ocr)
         print(format_summary(summary), file=sys.stderr)
         return 0
-    from .extract import error_result, extract_file, file_id
     from .errors import InputError
+    from .extract import error_result, extract_file, file_id
+    from .ingest import IngestSettings
+    settings = IngestSettings(ocr=not args.no_ocr)
     results, failed = [], 0
     for path in args.files:
         try:
-            results.append(extract_file(path, anchor_date=args.anchor_date, include_text=args.include_text))
+            results.append(extract_file(path, anchor_date=args.anchor_date, include_text=args.include_text,
+                                        settings=settings))
         except InputError as exc:
             failed += 1
             print(f"{path}: {exc.message} [{exc.code}]", file=sys.stderr)

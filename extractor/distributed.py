@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 
-def run_on_dask(files: list[str], address: str, anchor_date: str | None, include_text: bool) -> Iterator[tuple[str, str]]:
+def run_on_dask(files: list[str], address: str, anchor_date: str | None, include_text: bool,
+                ocr: bool = True) -> Iterator[tuple[str, str]]:
     """Yield ``(path, json_line)`` for each file, computed on the Dask scheduler at ``address``.
 
     Every worker must have this package and the files at the same paths.
@@ -19,6 +20,6 @@ def run_on_dask(files: list[str], address: str, anchor_date: str | None, include
     from .batch import process_one
 
     with Client(address) as client:
-        futures = {client.submit(process_one, f, anchor_date, include_text, pure=False): f for f in files}
+        futures = {client.submit(process_one, f, anchor_date, include_text, ocr, pure=False): f for f in files}
         for fut in as_completed(futures):
             yield futures[fut], fut.result()

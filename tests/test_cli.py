@@ -6,6 +6,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 
@@ -69,3 +71,24 @@ def test_extract_writes_json_with_text(tmp_path):
 def test_extract_bad_anchor_date_is_a_usage_error():
     proc = run_cli("extract", "x.txt", "--anchor-date", "12/02/2026")
     assert proc.returncode == 2 and "YYYY-MM-DD" in proc.stderr
+
+
+def test_no_ocr_flag_reaches_the_batch_workers(tmp_path):
+    """--no-ocr: an image-only page is reported, not OCR'd, also inside batch worker processes."""
+    scanned = ROOT.parent / "shared" / "corpus" / "real" / "scanned_opinion_tn_wcab_goodwin_v_morristown.pdf"
+    if not scanned.exists():
+        pytest.skip("../shared corpus missing")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(scanned, folder / "scan.pdf")
+    (folder / "note.txt").write_text("Nothing here.", encoding="utf-8")
+    out = tmp_path / "facts.jsonl"
+    proc = run_cli("batch", str(folder), "-o", str(out), "--no-ocr", "--jobs", "2", "--no-progress")
+    assert proc.returncode == 0, proc.stderr
+    scan = json.loads(out.read_text().splitlines()[1])
+    assert scan["document"]["source"].endswith("scan.pdf")
+    if "error" in scan:
+        assert scan["error"]["code"] == "pdf.no_text"
+    else:
+        assert not any(p["ocr"] for p in scan["document"]["pages"])
+        assert any(w["code"] == "pdf.no_text_layer" for w in scan["warnings"])

@@ -6,7 +6,7 @@ bytes first and the file name second, then call the format's reader.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
@@ -27,8 +27,7 @@ class IngestSettings:
             filing, a full trial transcript with exhibits, stays under it).
         max_pages: PDFs with more pages raise ``input.too_many_pages`` (2,000 pages).
         ocr: OCR pages without a usable text layer when Tesseract is installed (on by default;
-            the environment variable ``EXTRACTOR_OCR=0``, set by the CLI's ``--no-ocr``, turns the
-            default off, also in batch worker processes).
+            the CLI's ``--no-ocr`` passes False).
         ocr_page_timeout: seconds Tesseract may spend on one page (300 s: a page takes about 5 s of
             CPU, but a loaded machine stretches that many times).
         max_seconds: time budget for one PDF, checked between pages (600 s): past it OCR stops
@@ -40,7 +39,7 @@ class IngestSettings:
 
     max_bytes: int = 200 * 1024 * 1024
     max_pages: int = 2000
-    ocr: bool = field(default_factory=lambda: os.environ.get("EXTRACTOR_OCR", "1") != "0")
+    ocr: bool = True
     ocr_page_timeout: float = 300.0
     max_seconds: float | None = 600.0
     max_page_chars: int = 200_000
