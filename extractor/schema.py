@@ -17,7 +17,7 @@ FactType = Literal["party", "date", "quantity", "count", "order", "citation", "q
 EntityType = Literal["PERSON", "ORG", "GOV_AGENCY", "COURT"]
 Role = Literal[
     "plaintiff", "defendant", "petitioner", "respondent", "appellant", "appellee",
-    "intervenor", "amicus", "judge", "attorney", "declarant", "witness", "court",
+    "intervenor", "amicus", "debtor", "creditor", "trustee", "judge", "attorney", "declarant", "witness", "court",
     "agency", "official", "other",
 ]
 DocumentKind = Literal[

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .caption_court import find_courts, find_tribunals
 from .caption_docket import _courts_db_name, _docket_of, find_dockets, find_judge
 from .context import DocContext
+from .party_table import read_party_table
 
 HEAD = 6000  # characters of the first page(s) searched for the caption block
 
@@ -524,6 +525,8 @@ def caption_parties(text: str) -> tuple[list[CaptionParty], tuple[int, int] | No
         caption order with the role of their side (left: plaintiff unless its
         label says otherwise, right: defendant unless labelled).
     """
+    if read_party_table(text):
+        return [], None  # a docket report: its party table names the parties (party_table)
     head_end = min(len(text), HEAD)
     for s, e, ps in _one_line_captions(text, head_end):
         if not ps:
@@ -646,10 +649,12 @@ def find_case(ctx: DocContext) -> dict:
     for s, e, _ in find_dockets(text):
         ctx.reserve(s, e, "docket")
     parties, span = caption_parties(text)
-    caption = None
+    caption = docket_caption(text)
     left = [p for p in parties if p.role in ("plaintiff", "petitioner", "appellant")]
     right = [p for p in parties if p.role in ("defendant", "respondent", "appellee")]
-    if left and right:
+    if caption:
+        pass
+    elif left and right:
         def more(side):  # "et al." when the side lists more parties or prints "et al." after the first
             return " et al." if len(side) > 1 or re.match(r"[\s,;.]*et\s+al\b", text[side[0].end_char:side[0].end_char + 30], re.I) else ""
         caption = f"{_fix_usa(_title_case(left[0].name))}{more(left)} v. {_title_case(right[0].name)}{more(right)}"
@@ -671,6 +676,46 @@ def find_case(ctx: DocContext) -> dict:
     j = find_judge(text)
     judge = _title_case(j[2]) if j else None
     return {"caption": caption, "court": court, "docket_number": docket, "judge": judge}
+
+
+_LITIGANT_LEFT = ("plaintiff", "petitioner", "appellant", "debtor")
+_LITIGANT_RIGHT = ("defendant", "respondent", "appellee")
+
+
+def docket_caption(text: str) -> str | None:
+    """The case name of a docket report (one with a party table, :mod:`party_table`), or None.
+
+    The case name the report prints over its party table ("Roe v. Acme Corp. et al"), else
+    "In re <first debtor>" for a bankruptcy petition, else "<first plaintiff> v. <first defendant>"
+    from the table. All-caps names are title-cased.
+    """
+    table = read_party_table(text)
+    if not table:
+        return None
+    head = text[:table[0].start_char]
+    for m in re.finditer(r"(?m)^[ \t]*(?P<cap>[^\n]{2,160}?\S[ \t]+(?:v\.|vs\.?|V\.|VS\.?|versus)[ \t]+\S[^\n]{1,160}?)[ \t]*$", head):
+        cap = " ".join(m.group("cap").split())
+        if re.search(r"(?i)\bdocket\b|#|:", cap):
+            continue
+        return _title_case(cap) if _caps_text(cap) else cap
+    debtors = [t for t in table if t.role == "debtor"]
+    if debtors:
+        return "In re " + _pretty_name(debtors[0].name)
+    left = [t for t in table if t.role in _LITIGANT_LEFT]
+    right = [t for t in table if t.role in _LITIGANT_RIGHT]
+    if left and right:
+        more = lambda side: " et al." if len({t.name for t in side}) > 1 else ""  # noqa: E731
+        return f"{_pretty_name(left[0].name)}{more(left)} v. {_pretty_name(right[0].name)}{more(right)}"
+    return None
+
+
+def _caps_text(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+
+
+def _pretty_name(name: str) -> str:
+    return _title_case(name) if _caps_text(name) else name
 
 
 def find_court_name(text: str) -> str | None:

@@ -24,6 +24,8 @@ from .party_mentions import (HONORIFIC, ROLE_RANK, SUFFIXES, Mention, _abbreviat
 from .party_roles import NAME
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
+LITIGANT_ROLES = frozenset({"plaintiff", "defendant", "petitioner", "respondent", "appellant", "appellee", "intervenor",
+                            "amicus", "debtor", "creditor"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -174,7 +176,7 @@ def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
             if m.alias and not m.canonical:
                 continue
             if len(_norm(m.text).split()) < 2 and not m.canonical and not (
-                    m.method in ("caption", "case-list", "panel", "signature") or m.role == "judge"):
+                    m.method in ("party-table", "caption", "case-list", "panel", "signature") or m.role == "judge"):
                 continue
             name = m.canonical or m.text
             et = m.etype if m.etype in ("COURT", "GOV_AGENCY") else _etype(name, m.etype)
@@ -276,7 +278,9 @@ def extract(ctx: DocContext) -> list[dict]:
     parties = _cluster(ctx, ms)
     _add_surname_mentions(ctx, parties)
     news = ctx.kind == "news"
-    captioned = any(m.method in ("caption", "case-list") for p in parties for m in p.mentions)
+    captioned = any(m.method in ("party-table", "caption", "case-list") for p in parties for m in p.mentions)
+    # a docket's party table lists the litigants: a name only its entries mention is none
+    tabled = any(m.method == "party-table" and m.rank == ROLE_RANK["table"] for p in parties for m in p.mentions)
     facts = []
     for p in parties:
         if p.etype == "PERSON" and p.rank < ROLE_RANK["title"] and (
@@ -314,6 +318,8 @@ def extract(ctx: DocContext) -> list[dict]:
                 continue
         if re.search(r"(?i)\blitigation\b", p.name) and p.etype != "COURT":
             continue
+        if tabled and p.role in LITIGANT_ROLES and p.rank < ROLE_RANK["table"]:
+            continue
         if p.etype == "PERSON":
             # spaCy calls it an organization and never a person ("Public Citizen filed a lawsuit")
             labels = {m.etype for m in p.mentions if m.method == "ner"}
@@ -322,7 +328,7 @@ def extract(ctx: DocContext) -> list[dict]:
         name = _canonical_name(p, text)
         spans = sorted({(m.start, m.end) for m in p.mentions})
         first = min(spans)
-        best = next(((m.start, m.end) for m in sorted(p.mentions, key=lambda m: m.start) if m.method in ("caption", "case-list")), first)
+        best = next(((m.start, m.end) for m in sorted(p.mentions, key=lambda m: m.start) if m.method in ("party-table", "caption", "case-list")), first)
         aliases = [a for a in p.aliases if _core(a) != _core(name)]
         for m in p.mentions:
             if m.alias and m.method != "surname" and m.text not in aliases:
@@ -336,7 +342,7 @@ def extract(ctx: DocContext) -> list[dict]:
             short = re.search(r"(?:(?:Northern|Southern|Eastern|Western|Central|Middle)\s+)?District\s+of\s+[\w ]+$|\w+\s+Circuit$", name)
             if short and short.group(0) not in aliases:
                 aliases.append(short.group(0))
-        conf = {5: 0.9, 4: 0.85, 3: 0.85, 2: 0.7, 1: 0.7}.get(p.rank, 0.6)
+        conf = {6: 0.95, 5: 0.9, 4: 0.85, 3: 0.85, 2: 0.7, 1: 0.7}.get(p.rank, 0.6)
         facts.append(ctx.make_fact(
             "party", best[0], best[1], p.mentions[0].method if p.rank >= 3 else ("ner+role" if p.rank == 2 else p.method),
             conf, name=name, aliases=aliases, entity_type=p.etype, role=p.role, title=p.title,

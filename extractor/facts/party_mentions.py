@@ -17,9 +17,10 @@ from .caption_court import court_data, find_courts
 from .context import DocContext
 from .party_agencies import AGENCY_WORDS, CORP_WORDS, canonical_agency, find_listed, find_local
 from .party_roles import NAME, all_cues
+from .party_table import read_party_table
 
-# role strength: a caption or label role beats a title role beats a verb role beats the type default
-ROLE_RANK = {"caption": 5, "label": 4, "title": 3, "verb": 2, "default": 1}
+# role strength: a docket's party table beats a caption or label role, which beats a title role beats a verb role beats the type default
+ROLE_RANK = {"table": 6, "caption": 5, "label": 4, "title": 3, "verb": 2, "default": 1}
 SUFFIXES = re.compile(r"(?i)[,\s]+(?:inc|llc|l\.l\.c|corp|corporation|company|co|ltd|llp|lp|l\.p|p\.c|pc|pllc|n\.a)\.?$")
 HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Hon|Judge|Justice)\.?\s+)+")
 _NAMEISH = r"(?:[\s,]*(?<![\w.&'’-])(?:[A-Z][\w.&'’-]*|of|and|the|for|&|ex\s+rel\.|et\s+al\.|d/b/a)(?![\w.&'’-]))*"
@@ -300,6 +301,10 @@ def _gather(ctx: DocContext) -> list[Mention]:
         ms.append(Mention(p.start_char, p.end_char, p.name, role=p.role, rank=ROLE_RANK["caption"], title=p.title,
                           method="caption", cover=p.cover_end))
     ms += _case_rows(ctx)
+    for t in read_party_table(text):
+        ms.append(Mention(t.start_char, t.end_char, t.name, etype=t.entity_type, role=t.role,
+                          rank=ROLE_RANK["label" if t.role == "attorney" else "table"], title=t.title,
+                          method="party-table", cover=t.line_end))
     _, cap_span = caption_mod.caption_parties(text)
     head_end = min(len(text), max(2500, (cap_span[1] + 1500) if cap_span else 0), caption_mod.HEAD)
     news = ctx.kind == "news"
@@ -334,7 +339,7 @@ def _gather(ctx: DocContext) -> list[Mention]:
         ms.append(Mention(s, e, " ".join(text[s:e].split()), etype="GOV_AGENCY", role="agency",
                           rank=ROLE_RANK["default"], method="agency-pattern"))
     for c in all_cues(text):
-        kind = "label" if c.method in ("label", "accused", "sued", "docket-party") else "title"
+        kind = "label" if c.method in ("label", "accused", "sued") else "title"
         ms.append(Mention(c.start_char, c.end_char, " ".join(text[c.start_char:c.end_char].split()), etype=None,
                           role=c.role, rank=ROLE_RANK[kind], title=c.title, method=c.method))
     judge = caption_mod.find_judge(text)
@@ -388,7 +393,7 @@ def _never(name: str) -> bool:
                 or re.search(r"\b(?:Team|Committee|Counsel|Forms?|Sheets?|Class|Subclass|Leadership|Web|Website|Site)$", name.strip()))
 
 
-_STRONG = ("caption", "case-list", "court", "agency-list", "agency-pattern", "company")
+_STRONG = ("party-table", "caption", "case-list", "court", "agency-list", "agency-pattern", "company")
 
 
 def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
@@ -400,7 +405,7 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
         if m.method == "ner":
             if any(r.start < m.end and m.start < r.end and (r.start, r.end) != (m.start, m.end) for r in rule):
                 continue
-        elif m.method not in ("caption", "case-list"):
+        elif m.method not in ("party-table", "caption", "case-list"):
             if any(r is not m and r.method in _STRONG and r.start <= m.start and m.end <= (r.cover or r.end)
                    and ((r.cover or r.end) - r.start) > (m.end - m.start) for r in rule):
                 continue

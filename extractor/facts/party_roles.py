@@ -111,18 +111,6 @@ def title_cues(text: str) -> list[Cue]:
     return out
 
 
-_DOCKET_PARTY = re.compile(r"(?m)^[ \t]*(?P<label>Defendant|Plaintiff|Petitioner|Respondent)[ \t]*(?:\(\d+\))?[ \t]*\n(?:[ \t]*\n)*[ \t]*"
-                           r"(?P<name>[A-Z][A-Za-z.'’ -]+?(?:,[ \t]+(?:JR|SR|Jr|Sr)\.?)?)[ \t]*\n(?:[ \t]*\n)*[ \t]*represented\s+by")
-
-
-def docket_party_cues(text: str) -> list[Cue]:
-    """Docket reports: "Defendant (1)" / "Plaintiff" headings over the party's name and "represented by"."""
-    out = []
-    for m in _DOCKET_PARTY.finditer(text):
-        out.append(Cue(m.start("name"), m.end("name"), m.group("label").lower(), method="docket-party"))
-    return out
-
-
 def judge_cues(text: str) -> list[Cue]:
     """Panel lists, "X, J." lines, "MARTINOTTI, DISTRICT JUDGE" and signed judges."""
     out: list[Cue] = []
@@ -297,7 +285,7 @@ def all_cues(text: str) -> list[Cue]:
     """Every cue of this module, in text order; person names cut by a line break are joined
     (:func:`join_broken_name`)."""
     cues = (title_cues(text) + judge_cues(text) + attorney_cues(text) + declarant_cues(text) + label_cues(text)
-            + prose_cues(text) + docket_party_cues(text) + at_law_cues(text))
+            + prose_cues(text) + at_law_cues(text))
     cues = [c if c.entity_type != "PERSON" else
             Cue(*join_broken_name(text, c.start_char, c.end_char), c.role, c.title, c.entity_type, c.method) for c in cues]
     cues.sort(key=lambda c: (c.start_char, -(c.end_char - c.start_char)))

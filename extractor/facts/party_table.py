@@ -1,0 +1,285 @@
+"""The party table of a docket report: who the court lists as parties, with their roles and counsel.
+
+PACER's district and bankruptcy docket reports (and CM/ECF state dockets built on them) print each
+party as a block: the party type on a line of its own ("Plaintiff", "Defendant (1)", "Debtor",
+"U.S. Trustee"), the name on the next line, then its address, "TERMINATED: <date>" and
+"represented by" with one block per attorney (name, firm, address, phone, e-mail, designations such
+as "LEAD ATTORNEY" or "ATTORNEY TO BE NOTICED"). Courts of appeals print the name first and the type
+under it ("ACME CORP." over "Plaintiff - Appellant"), each attorney over a bracketed notice line
+("[COR NTC Retained]"). This module reads those blocks from the document text, line by line; it
+does not guess from prose. The party types are PACER's closed vocabulary
+(``models/docket_parties.json``), mapped to the roles of FACTS.md 1.1.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+
+
+@dataclass(frozen=True)
+class TableParty:
+    """One party block of a docket's party table.
+
+    Attributes:
+        start_char, end_char: the name as printed (0-based, end exclusive), descriptions cut off.
+        name: the name, whitespace-normalized (still in the case the docket prints).
+        role: FACTS.md role ("plaintiff", "debtor", "trustee", "attorney", ...).
+        label: the party type as printed ("Defendant (1)", "Plaintiff - Appellee,").
+        title: a title printed after the name ("Assistant U.S. Trustee"), or None.
+        line_end: end of the whole printed name line (the name with its description).
+        entity_type: "GOV_AGENCY" for government offices listed by type (U.S. Trustee), else None.
+        represents: for an attorney, the ``name`` of the party represented; else None.
+    """
+
+    start_char: int
+    end_char: int
+    name: str
+    role: str
+    label: str
+    title: str | None = None
+    line_end: int = 0
+    entity_type: str | None = None
+    represents: str | None = None
+
+
+@functools.lru_cache(maxsize=1)
+def vocab() -> dict:
+    """``models/docket_parties.json``: party types (lower case, normalized) → role, designations."""
+    d = json.loads((MODELS / "docket_parties.json").read_text(encoding="utf-8"))
+    d["_types"] = {_type_key(k): v for k, v in d["party_types"].items()}
+    d["_designation"] = re.compile(r"(?i)^(?:" + "|".join(d["designations"]) + r")")
+    d["_section"] = re.compile(r"(?i)^(?:" + "|".join(re.escape(h) for h in d["section_headings"]) + r")\b")
+    return d
+
+
+def _type_key(line: str) -> str:
+    """A party-type line as a lookup key: "Defendant (1)" → "defendant", "Plaintiff - Appellee," →
+    "plaintiff-appellee", "Cred. Comm. Chair" → "cred comm chair"."""
+    s = re.sub(r"\(\d+\)", " ", line.lower())
+    s = re.sub(r"\s*[-–—]\s*", "-", s)
+    s = re.sub(r"[.,:;]", " ", s)
+    return " ".join(s.split())
+
+
+def role_of_type(line: str) -> str | None:
+    """The FACTS.md role of a PACER party-type line, or None when the line is no party type.
+
+    Types not in the vocabulary but built of known words are read by their words: anything with
+    "appellant"/"appellee" is that role; "X Defendant"/"X Plaintiff" is defendant/plaintiff.
+    """
+    key = _type_key(line)
+    if not key or len(key) > 60:
+        return None
+    types = vocab()["_types"]
+    if key in types:
+        return types[key]
+    if re.fullmatch(r"(?:(?:plaintiff|defendant|petitioner|respondent|intervenor|cross|counter|third|party|3rd|pty|"
+                    r"consolidated|lead|nominal|real|in|interest|claimant|movant)[- ]?)*(?:appellant|appellee)s?", key):
+        return "appellant" if "appellant" in key else "appellee"
+    return None
+
+
+_BLANK = re.compile(r"[ \t\u00a0]*")
+_PHONE = re.compile(r"\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}")
+_CONTACT = re.compile(r"(?i)^(?:Direct|Firm|Fax|Email|E-mail|Phone|Tel|Telephone|Cell)\s*:|^\(See above for address\)|@")
+_NOT_NAME = re.compile(r"(?i)^(?:represented\s+by|v\.?|vs\.?|V\.|----+|SSN|Tax\s+ID|EIN|aka\b|dba\b|fka\b|TERMINATED\b|"
+                       r"Pro\s+Se|None|Designation|Show\s+Associated|Filing\s+Date|Date\s+Filed)")
+_NOTICE = re.compile(r"^\[(?:[A-Z]{2,4}\b[^\]]*|Pro Se[^\]]*|NTC[^\]]*)\]$")
+# a description after the name: "JOHN ROE, in his official capacity", "ACME, INC., as agent", "JANE DOE (deceased)"
+_DESCRIPTION = re.compile(r",?[ \t]+(?:as|in|individually|personally|on\s+behalf|by\s+and|through|and\s+as|a\s+minor|"
+                          r"formerly|now\s+known|also\s+known|doing\s+business|d/b/a|dba|f/k/a|fka|a/k/a|aka|et\s+al)\b.*$|"
+                          r"[ \t]*\(.*$|,[ \t]+(?=[a-z]).*$", re.I)
+_TITLE_AFTER = re.compile(r",[ \t]+(?P<title>(?:(?:Acting|Assistant|Deputy|Chief|Senior|Interim|Successor|Chapter[ \t]+\d+|U\.\s?S\.|United[ \t]+States)[ \t]+)*"
+                          r"(?:Trustee|Attorney(?:[ \t]+General)?|Secretary|Director|Commissioner|Administrator|Warden|Sheriff|"
+                          r"Esquire|Esq\.|Judge|Governor|Examiner|Receiver)\b[^\n]*)$")
+_SUFFIX = r"(?:Inc|LLC|L\.L\.C|Corp|Co|Ltd|LLP|L\.P|LP|P\.C|PC|PLLC|P\.A|N\.A|Jr|Sr|II|III|IV|JR|SR|INC|CORP|CO|LTD)\.?"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as ``(start, end)`` offsets with surrounding blanks trimmed."""
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        s, e = pos, pos + len(raw)
+        pos = e + 1
+        while s < e and text[s] in " \t\u00a0\r":
+            s += 1
+        while e > s and text[e - 1] in " \t\u00a0\r":
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def is_docket_report(text: str) -> bool:
+    """True for a docket report with a party table: a PACER header and "represented by" or
+    bracketed notice lines ("[COR NTC Retained]") under party types."""
+    head = text[:6000]
+    if not re.search(r"(?i)\b(?:CIVIL|CRIMINAL)\s+DOCKET\s+FOR\s+CASE\b|\bDocket\s*#|\bBankruptcy\s+Petition\s*#|"
+                     r"\bAdversary\s+Proceeding\s*#|\bGeneral\s+Docket\b|\bDOCKET\s+FOR\s+CASE\b|\bCase\s+#\s*:", head):
+        return False
+    return bool(re.search(r"(?m)^[ \t]*represented[ \t]+by\b|^[ \t]*\[(?:COR|NTC)\b", text))
+
+
+def _name_span(text: str, s: int, e: int) -> tuple[int, int, str | None]:
+    """The name inside a printed party line, with the title after it: "JOHN ROE, Assistant U.S.
+    Trustee" → (start, end of "JOHN ROE", "Assistant U.S. Trustee"); descriptions are cut off."""
+    line = text[s:e]
+    line = re.sub(r"(?i)^(?:in\s+re|in\s+the\s+matter\s+of)\s*:?\s+", lambda m: " " * len(m.group(0)), line)
+    lead = len(line) - len(line.lstrip())
+    title = None
+    t = _TITLE_AFTER.search(line)
+    if t and t.start() > lead:
+        title = " ".join(t.group("title").split()).rstrip(",.")
+        line = line[:t.start()]
+    # keep ", Inc." and ", Jr." inside the name; cut other descriptions
+    protected = re.sub(r",[ \t]+(" + _SUFFIX + r")(?=[,\s]|$)", lambda m: "\x00" * len(m.group(0)), line)
+    d = _DESCRIPTION.search(protected, lead + 1)
+    end = d.start() if d else len(line)
+    name = line[:end].rstrip(" ,;:")
+    return s + lead, s + len(name), title
+
+
+def _looks_like_name(t: str) -> bool:
+    """A line that can be a party's or attorney's name: letters, no phone, e-mail, street number or
+    contact label, and not a designation."""
+    if not re.search(r"[A-Za-z]{2}", t) or len(t) > 200:
+        return False
+    if _CONTACT.search(t) or _PHONE.search(t) or _NOT_NAME.match(t) or _NOTICE.match(t):
+        return False
+    if vocab()["_designation"].match(t) or vocab()["_section"].match(t):
+        return False
+    if re.match(r"\d", t) or re.search(r"\b\d{5}(?:-\d{4})?$|\b(?:P\.?\s?O\.?\s+Box|Suite|Ste\.|Floor|Street|Avenue|Ave\.?|Blvd|Road|Rd\.)\b", t):
+        return False
+    return True
+
+
+def _is_block_end(t: str) -> bool:
+    """The last kind of line of an attorney block (contact, designation, notice): after it a new
+    attorney may start."""
+    return bool(_CONTACT.search(t) or _PHONE.search(t) or _NOTICE.match(t) or vocab()["_designation"].match(t)
+                or re.search(r"\b\d{5}(?:-\d{4})?$", t))
+
+
+def _person_like(t: str) -> bool:
+    """An attorney's name line: two to six words, most capitalized, no firm word."""
+    words = t.replace(",", " ").split()
+    if not 2 <= len(words) <= 7 or re.search(r"(?i)\b(?:LLP|LLC|P\.?C\.?|P\.?A\.?|Law|Firm|Office|Offices|Group|"
+                                              r"Associates|Department|Division|Attorney|General|Bureau|Services?|Inc|"
+                                              r"Corp|Company|Bank|County|State|United|Federal|Public|Legal|Center)\b", t):
+        return False
+    return all(w[0].isupper() or w.lower() in ("de", "la", "van", "von", "del", "der", "da", "di", "jr", "sr") for w in words)
+
+
+def _attorneys(text: str, lines: list[tuple[int, int]], i: int, stop: int, client: str,
+               first_starts: bool) -> list[TableParty]:
+    """Attorney names in ``lines[i:stop]``, the counsel part of one party block.
+
+    Args:
+        first_starts: True when an attorney's name may open the part (courts of appeals print it
+            right under the party type); otherwise the first attorney follows "represented by".
+    """
+    out = []
+    start_ok = counsel = first_starts
+    for j in range(i, stop):
+        s, e = lines[j]
+        t = text[s:e]
+        if vocab()["_section"].match(t):
+            break
+        rb = re.match(r"(?i)represented[ \t]+by[ \t]*", t)
+        if rb:
+            s, t, start_ok, counsel = s + rb.end(), t[rb.end():], True, True
+            if not t:
+                continue
+        if start_ok and _looks_like_name(t) and (out == [] or _person_like(t)) and re.search(r"[a-z]|[A-Z]{2}", t):
+            ns, ne, title = _name_span(text, s, s + len(t))
+            name = _clean(text[ns:ne])
+            if re.search(r"[A-Za-z]", name) and not re.fullmatch(r"(?i)pro\s+se|none", name):
+                out.append(TableParty(ns, ne, name, "attorney", "represented by", title, s + len(t), represents=client))
+            start_ok = False
+            continue
+        if counsel and _is_block_end(t):
+            start_ok = True
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def read_party_table(text: str) -> list[TableParty]:
+    """Every party block of a docket report's party table, with its attorneys.
+
+    Args:
+        text: the document text (a docket report as ingested: one printed line per line).
+    Returns:
+        Parties in text order, attorneys after the party they represent; ``[]`` when the text is
+        no docket report (:func:`is_docket_report`). Cached for the last few texts (the caption and
+        the party extractor both read it); treat the list as read-only.
+    """
+    if not is_docket_report(text):
+        return []
+    lines = _lines(text)
+    typed = [role_of_type(text[s:e]) for s, e in lines]
+    if not any(typed):
+        return []
+    appellate = bool(re.search(r"(?m)^[ \t]*\[(?:COR|NTC)\b", text)) and not re.search(r"(?m)^[ \t]*represented[ \t]+by\b", text)
+    stop = _entries(text, lines, typed)
+    # (type line, name line) pairs: appellate pages print the name over the type, others under it
+    blocks: list[tuple[int, int]] = []
+    j = 0
+    while j < stop:
+        if not typed[j]:
+            j += 1
+            continue
+        name_j = j - 1 if appellate else j + 1
+        if appellate and (name_j < 0 or typed[name_j] or blocks and name_j <= blocks[-1][0]):
+            j += 1
+            continue
+        if name_j >= stop:
+            break
+        blocks.append((j, name_j))
+        # a name that is itself a type word ("U.S. Trustee" under "U.S. Trustee") is still the name
+        j = j + 1 if appellate else name_j + 1
+    out: list[TableParty] = []
+    for n, (j, name_j) in enumerate(blocks):
+        nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+        counsel_end = min(nxt) if nxt else stop
+        role = typed[j]
+        s, e = lines[name_j]
+        t = text[s:e]
+        if not _looks_like_name(t) and not typed[name_j]:
+            continue
+        ns, ne, title = _name_span(text, s, e)
+        name = _clean(text[ns:ne])
+        if not name or not re.search(r"[A-Za-z]", name):
+            continue
+        label = text[lines[j][0]:lines[j][1]]
+        etype = "GOV_AGENCY" if re.search(r"(?i)\bU\.?\s?S\.?\s+Trustee|United\s+States\s+Trustee|Bankruptcy\s+Admin", label) else None
+        out.append(TableParty(ns, ne, name, role, label, title, e, etype))
+        first = j + 1 if appellate else name_j + 1
+        if first < counsel_end:
+            out += _attorneys(text, lines, first, counsel_end, name, appellate)
+    return out
+
+
+def _clean(name: str) -> str:
+    """Whitespace-normalized name, no blank before a comma ("Sullivan , Jr." → "Sullivan, Jr.")."""
+    return re.sub(r"\s+,", ",", " ".join(name.split()))
+
+
+def _entries(text: str, lines: list[tuple[int, int]], typed: list) -> int:
+    """Index of the first line of the docket entries (the table's end): the "Date Filed  #  Docket
+    Text" heading, or the first line that starts with a date after the first party type."""
+    first = next(j for j, r in enumerate(typed) if r)
+    for j in range(first, len(lines)):
+        s, e = lines[j]
+        t = text[s:e]
+        if re.match(r"(?i)(?:Date\s+Filed|Filing\s+Date|Docket\s+Text|#\s+Docket\s+Text)\b", t) and j > first:
+            return j
+        if re.match(r"\d{1,2}/\d{1,2}/\d{4}\s*(?:\d+\s+)?[A-Za-z]", t) or re.fullmatch(r"\d{2}/\d{2}/\d{4}", t) and j > first + 2 \
+                and j + 1 < len(lines) and re.match(r"(?:\d+\s+pg|[A-Z])", text[lines[j + 1][0]:lines[j + 1][1]]):
+            return j
+    return len(lines)
