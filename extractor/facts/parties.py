@@ -122,8 +122,9 @@ def _find_party(parties: list[Party], m: Mention) -> Party | None:
             return p
         if core in p.keys or _core(p.name) == core:
             return p
-    if canon:
-        # a listed agency or a court is its own party, not a fuzzy match of another
+    if canon or m.method == "party-table" or core == "us":
+        # a listed agency, a court, a party the docket lists and the United States are their own
+        # parties, not a fuzzy match of another ("USA" is not "U.S. Attorney's Office")
         return None
     # surname or first word of an organization
     toks = core.split()
@@ -333,6 +334,10 @@ def extract(ctx: DocContext) -> list[dict]:
         for m in p.mentions:
             if m.alias and m.method != "surname" and m.text not in aliases:
                 aliases.append(m.text)
+            # the party as the docket lists it, description and all ("JANE ROE, as next friend of J.R.")
+            printed = " ".join(text[m.start:m.cover].split()) if m.method == "party-table" and m.cover else ""
+            if m.rank == ROLE_RANK["table"] and len(printed) > len(m.text) and printed not in aliases:
+                aliases.append(printed)
         if p.etype == "COURT":
             for m in p.mentions:
                 form = " ".join(m.text.split())

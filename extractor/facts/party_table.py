@@ -91,9 +91,9 @@ _NOT_NAME = re.compile(r"(?i)^(?:represented\s+by|v\.?|vs\.?|V\.|----+|SSN|Tax\s
                        r"Pro\s+Se|None|Designation|Show\s+Associated|Filing\s+Date|Date\s+Filed)")
 _NOTICE = re.compile(r"^\[(?:[A-Z]{2,4}\b[^\]]*|Pro Se[^\]]*|NTC[^\]]*)\]$")
 # a description after the name: "JOHN ROE, in his official capacity", "ACME, INC., as agent", "JANE DOE (deceased)"
-_DESCRIPTION = re.compile(r",?[ \t]+(?:as|in|individually|personally|on\s+behalf|by\s+and|through|and\s+as|a\s+minor|"
-                          r"formerly|now\s+known|also\s+known|doing\s+business|d/b/a|dba|f/k/a|fka|a/k/a|aka|et\s+al)\b.*$|"
-                          r"[ \t]*\(.*$|,[ \t]+(?=[a-z]).*$", re.I)
+_DESC_WORDS = (r"(?:as|in|individually|personally|on\s+behalf|by\s+and|through|and\s+as|a\s+minor|an?\s|formerly|now\s+known|"
+               r"also\s+known|doing\s+business|d/b/a|dba|f/k/a|fka|a/k/a|aka|et\s+al)")
+_DESCRIPTION = re.compile(r"(?i:,[ \t]*" + _DESC_WORDS + r")\b.*$|[ \t]+" + _DESC_WORDS + r"\b.*$|[ \t]*\(.*$|,[ \t]+(?=[a-z]).*$")
 _TITLE_AFTER = re.compile(r",[ \t]+(?P<title>(?:(?:Acting|Assistant|Deputy|Chief|Senior|Interim|Successor|Chapter[ \t]+\d+|U\.\s?S\.|United[ \t]+States)[ \t]+)*"
                           r"(?:Trustee|Attorney(?:[ \t]+General)?|Secretary|Director|Commissioner|Administrator|Warden|Sheriff|"
                           r"Esquire|Esq\.|Judge|Governor|Examiner|Receiver)\b[^\n]*)$")
@@ -101,7 +101,7 @@ _SUFFIX = r"(?:Inc|LLC|L\.L\.C|Corp|Co|Ltd|LLP|L\.P|LP|P\.C|PC|PLLC|P\.A|N\.A|Jr
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines as ``(start, end)`` offsets with surrounding blanks trimmed."""
+    """Non-blank lines as ``(start, end)`` offsets with surrounding blanks trimmed; rules ("-----") are left out."""
     out = []
     pos = 0
     for raw in text.split("\n"):
@@ -111,7 +111,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
             s += 1
         while e > s and text[e - 1] in " \t\u00a0\r":
             e -= 1
-        if s < e:
+        if s < e and not re.fullmatch(r"[-_=*\s]+", text[s:e]):
             out.append((s, e))
     return out
 
@@ -235,6 +235,8 @@ def read_party_table(text: str) -> list[TableParty]:
             j += 1
             continue
         name_j = j - 1 if appellate else j + 1
+        while appellate and name_j > 0 and re.match(r"(?i)terminated\b", text[lines[name_j][0]:lines[name_j][1]]):
+            name_j -= 1  # "ACME CORP." / "Terminated: 04/21/2017" / "Intervenor"
         if appellate and (name_j < 0 or typed[name_j] or blocks and name_j <= blocks[-1][0]):
             j += 1
             continue
