@@ -114,6 +114,25 @@ def _removed_ecf_dockets(ctx) -> list[str]:
     return out
 
 
+_REPORT_NUMBER = re.compile(r"(?im)^[ \t]*(?:(?:CIVIL|CRIMINAL)[ \t]+DOCKET[ \t]+FOR[ \t]+CASE|Bankruptcy[ \t]+Petition|"
+                            r"Adversary[ \t]+Proceeding|Court[ \t]+of[ \t]+Appeals[ \t]+Docket|Docket|Case)[ \t]*#[ \t]*:?[ \t]*"
+                            r"(?P<num>\d[\w:.-]*\d(?:-[A-Za-z]{1,5}\d?)*)")
+
+
+def report_number(head: str) -> str | None:
+    """The case number a docket report prints in its header ("CIVIL DOCKET FOR CASE #: 1:20-cv-00123-ABC",
+    "Bankruptcy Petition #: 09-12345-XYZ"), or None. A bankruptcy number (no case type) drops the
+    assigned judge's initials after it ("09-12345"), as PACER's case number does; a typed district
+    number keeps them as printed."""
+    m = _REPORT_NUMBER.search(head)
+    if not m:
+        return None
+    num = m.group("num")
+    if re.fullmatch(r"(?:\d{1,2}:)?\d{2}-\d{3,6}(?:-[A-Za-z]{1,5}\d?)+", num):
+        num = re.sub(r"(?:-[A-Za-z]{1,5}\d?)+$", "", num)
+    return num
+
+
 def _docket_of(ctx, head: str, zone_end: int | None = None) -> str | None:
     """The case's docket number, from the caption or the ECF header of this document only.
 

@@ -87,8 +87,8 @@ def role_of_type(line: str) -> str | None:
 _BLANK = re.compile(r"[ \t\u00a0]*")
 _PHONE = re.compile(r"\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}")
 _CONTACT = re.compile(r"(?i)^(?:Direct|Firm|Fax|Email|E-mail|Phone|Tel|Telephone|Cell)\s*:|^\(See above for address\)|@")
-_NOT_NAME = re.compile(r"(?i)^(?:represented\s+by|v\.?|vs\.?|V\.|----+|SSN|Tax\s+ID|EIN|aka\b|dba\b|fka\b|TERMINATED\b|"
-                       r"Pro\s+Se|None|Designation|Show\s+Associated|Filing\s+Date|Date\s+Filed)")
+_NOT_NAME = re.compile(r"(?i)^(?:represented\s+by|v\.?$|vs\.?$|----+|SSN\b|Tax\s+ID\b|EIN\b|aka\b|dba\b|fka\b|TERMINATED\b|"
+                       r"Pro\s+Se\b|None$|Designation\b|Show\s+Associated\b|Filing\s+Date\b|Date\s+Filed\b)")
 _NOTICE = re.compile(r"^\[(?:[A-Z]{2,4}\b[^\]]*|Pro Se[^\]]*|NTC[^\]]*)\]$")
 # a description after the name: "JOHN ROE, in his official capacity", "ACME, INC., as agent", "JANE DOE (deceased)"
 _DESC_WORDS = (r"(?:as|in|individually|personally|on\s+behalf|by\s+and|through|and\s+as|a\s+minor|an?\s|formerly|now\s+known|"
@@ -157,6 +157,13 @@ def _looks_like_name(t: str) -> bool:
     if re.match(r"\d", t) or re.search(r"\b\d{5}(?:-\d{4})?$|\b(?:P\.?\s?O\.?\s+Box|Suite|Ste\.|Floor|Street|Avenue|Ave\.?|Blvd|Road|Rd\.)\b", t):
         return False
     return True
+
+
+def _party_name_ok(t: str) -> bool:
+    """The line in a party block's name slot is a name unless it is a contact, notice or
+    designation line: a name may start with a digit ("1280 Main Street Partners LLC")."""
+    return bool(re.search(r"[A-Za-z]{2}", t)) and not (_CONTACT.search(t) or _NOT_NAME.match(t) or _NOTICE.match(t)
+                                                        or vocab()["_designation"].match(t))
 
 
 def _is_block_end(t: str) -> bool:
@@ -252,7 +259,7 @@ def read_party_table(text: str) -> list[TableParty]:
         role = typed[j]
         s, e = lines[name_j]
         t = text[s:e]
-        if not _looks_like_name(t) and not typed[name_j]:
+        if not _party_name_ok(t) and not typed[name_j]:
             continue
         ns, ne, title = _name_span(text, s, e)
         name = _clean(text[ns:ne])
