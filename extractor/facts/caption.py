@@ -46,7 +46,11 @@ STOP_LINE = re.compile(
     r"^\s*(?:_{3,}|-{3,}|\*{3,}|Case\s+\d|Appellate\s+Case|Document\s+\d|FILED\b|UNITED\s+STATES\s+(?:DISTRICT|COURT)|"
     r"IN\s+THE\b|(?:NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|MIDDLE)\s+DISTRICT|FOR\.?\s+THE\b|\w+\s+DIVISION\s*$|"
     r"DISTRICT\s+OF\b|SUPREME\s+COURT|COURT\s+OF\s+APPEALS|APPEAL\s+FROM|ON\s+(?:APPEAL|PETITION|WRIT)|"
-    r"CERTIORARI|Before\b|BEFORE\b|Argued\b|Submitted\b|Decided\b|Filed\b|\[|.*\bCOURT\b|Clerk\b)", re.I)
+    r"CERTIORARI|Before\b|BEFORE\b|Argued\b|Submitted\b|Decided\b|Filed\b|\[|.*\bCOURT\b|Clerk\b|"
+    r"Case\s+(?:Number|No\.?)\s*:|USM\s+Number|"
+    # "SECOND APPELLATE DISTRICT", "DIVISION THREE", "FIFTH JUDICIAL DISTRICT": the court's own lines
+    r"(?:(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH|ELEVENTH|TWELFTH|\d+(?:ST|ND|RD|TH))\s+)"
+    r"(?:APPELLATE\s+|JUDICIAL\s+)?(?:DISTRICT|DIVISION|DEPARTMENT|CIRCUIT)\s*$|DIVISION\s+(?:ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|\d+)\s*$)", re.I)
 DESCRIPTOR = re.compile(
     r",?\s*\b(?:(?:individually\s+and\s+)?in\s+(?:his|her|their|its)\s+(?:official\s+)?capacit(?:y|ies)(?:\s+as\s+(?P<title>[^;]*?))?"
     r"|(?:individually|personally)(?:\s+and\s+on\s+behalf\s+of[^;,]*|\s+and\s+(?:d/b/a|as)\s+[^;,]*)?"
@@ -406,6 +410,8 @@ def _right_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple[
         if _is_stop(text, *lines[j]):
             break
         t = _content_text(text, lines[j])
+        if seen_name and t and TITLE_WORDS.search(t) and not re.search(r"[a-z]", t):
+            break  # "JUDGMENT IN A CRIMINAL CASE" under the last name: the document's title
         right.append(lines[j])
         if t:
             if ROLE_LABEL.search(t) and re.search(r"(?i)(?:defendant|respondent|appellee|appellant)s?(?:\W*$|\s*\.)", t):
@@ -693,7 +699,7 @@ def docket_caption(text: str) -> str | None:
     if not table:
         return None
     head = text[:table[0].start_char]
-    for m in re.finditer(r"(?m)^[ \t]*(?P<cap>[^\n]{2,160}?\S[ \t]+(?:v\.|vs\.?|V\.|VS\.?|versus)[ \t]+\S[^\n]{1,160}?)[ \t]*$", head):
+    for m in re.finditer(r"(?m)^[ \t]*(?:Case[ \t]+title:[ \t]*)?(?P<cap>[^\n]{2,160}?\S[ \t]+(?:v\.|vs\.?|V\.|VS\.?|versus)[ \t]+\S[^\n]{1,160}?)[ \t]*$", head):
         cap = " ".join(m.group("cap").split())
         if re.search(r"(?i)\bdocket\b|#|:", cap):
             continue

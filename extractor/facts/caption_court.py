@@ -31,7 +31,7 @@ class CourtMention:
     start_char: int
     end_char: int
     name: str
-    kind: str  # "district" | "appeals" | "supreme" | "state" | "generic"
+    kind: str  # "district" | "appeals" | "supreme" | "state" | "state_court" | "state_appeals" | "tax" | "jpml" | "generic"
 
 
 _DIR = r"(?:Northern|Southern|Eastern|Western|Central|Middle)"
@@ -56,11 +56,20 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("tax", r"United\s+States\s+Tax\s+Court"),
         ("state_appeals", r"(?P<ord>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
                           r"Thirteenth|Fourteenth)\s+(?:District\s+)?Court\s+of\s+Appeals"),
+        # state trial and appellate courts: "the Circuit Court of Boone County", "Superior Court of Lassen County",
+        # "Court of Common Pleas of Erie County", "Harris County District Court", "Court of Appeals of Ohio"
+        ("state_court", r"(?<![\w])(?:Circuit|Superior|District|Chancery|Probate|Family|Juvenile|County|Municipal|Justice|Surrogate['’]?s?)"
+                        r"\s+Court\s+(?:of|for)\s+(?:the\s+)?(?:(?:City\s+and\s+)?County\s+of\s+)?(?:[A-Z][a-z'’.]+\s+){1,3}(?:County|Parish)(?![\w])"
+                        r"|(?<![\w])Court\s+of\s+Common\s+Pleas\s+(?:of|for)\s+(?:[A-Z][a-z'’.]+\s+){1,3}County(?![\w])"
+                        r"|(?<![\w])(?:[A-Z][a-z'’.]+\s+){1,3}(?:County|Parish)\s+(?:Circuit|Superior|District|Chancery|Probate|Family|Municipal)\s+Court(?![\w])"
+                        rf"|(?<![\w])Court\s+of\s+(?:Criminal\s+)?Appeals?\s+of\s+(?:the\s+State\s+of\s+)?(?P<astate>{st})(?![\w])"
+                        rf"|(?<![\w])(?P<astate2>{st})\s+Court\s+of\s+(?:Criminal\s+)?Appeals?(?![\w])"),
         ("jpml", r"(?:United\s+States\s+)?Judicial\s+Panel\s+(?:on|for)\s+Multidistrict\s+Litigation"),
         ("generic", r"(?:(?:a|the)\s+)?(?:federal|district)\s+court\s+in\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
                     r"|(?P<city2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+federal\s+court"),
     ]
-    return [(k, re.compile(p, re.I if k != "generic" and not (k == "appeals" and "Court" not in p) else 0)) for k, p in pats]
+    case_sensitive = ("generic", "state_court")
+    return [(k, re.compile(p, re.I if k not in case_sensitive and not (k == "appeals" and "Court" not in p) else 0)) for k, p in pats]
 
 
 def _title(s: str) -> str:
@@ -100,6 +109,8 @@ def _normalize(kind: str, m: re.Match) -> str | None:
         return "United States Tax Court"
     if kind == "state_appeals":
         return _title(" ".join(m.group(0).split()))
+    if kind == "state_court":
+        return _title(re.sub(r"^(?:the|The)\s+", "", " ".join(m.group(0).split())))
     if kind == "jpml":
         return "United States Judicial Panel on Multidistrict Litigation"
     if kind == "generic":

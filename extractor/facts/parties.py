@@ -112,6 +112,30 @@ def _verb_role(ctx: DocContext, m: Mention) -> str | None:
     return None
 
 
+_ACT_HEADS = frozenset({"by", "against", "from", "with"})
+
+
+def _acts(ctx: DocContext, p: Party) -> bool:
+    """True when a mention of ``p`` acts in the matter by the dependency parse: the subject of a verb
+    ("the FBI seized", "the agency was sued"), the agent or adversary of one ("filed by the IRS",
+    "claims against the SEC"), or the object of an order's verb ("enjoins the Bureau")."""
+    v = vocab()
+    for m in p.mentions:
+        span = ctx.span(m.start, m.end)
+        if span is None:
+            continue
+        root = span.root
+        while root.dep_ in ("appos", "compound", "conj") and root.head is not root:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ in _ACT_HEADS and root.head.head.pos_ in ("VERB", "NOUN"):
+            return True
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in v["defendant_verbs_object"]:
+            return True
+    return False
+
+
 def _find_party(parties: list[Party], m: Mention) -> Party | None:
     core = _core(m.text)
     if not core:
@@ -213,7 +237,7 @@ def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
 
 def _canonical_name(p: Party, text: str) -> str:
     if p.etype in ("COURT",) or canonical_agency(p.name):
-        return p.name
+        return _pretty(p.name) if _caps(p.name) and not canonical_agency(p.name) else p.name
     forms = [" ".join(m.text.split()) for m in p.mentions if not m.alias]
     forms = [HONORIFIC.sub("", f) for f in forms] or [p.name]
     best = max(forms, key=lambda f: (len(_norm(f).split()), not _caps(f), len(f)))
@@ -305,6 +329,8 @@ def extract(ctx: DocContext) -> list[dict]:
         if p.etype == "GOV_AGENCY" and p.rank <= ROLE_RANK["default"] and all(m.method == "ner" for m in p.mentions) \
                 and len({m.start for m in p.mentions}) < 2:
             continue
+        if p.etype == "GOV_AGENCY" and p.rank <= ROLE_RANK["default"] and captioned and not news and not _acts(ctx, p):
+            continue  # an agency a captioned filing only mentions ("the FBI had them") is no party of it
         if p.role == "other" and p.rank < ROLE_RANK["title"]:
             n = len({m.start for m in p.mentions})
             if p.etype == "PERSON":
@@ -312,7 +338,8 @@ def extract(ctx: DocContext) -> list[dict]:
                 first = _core(p.name).split()[:1]
                 # "Tessera Patents", "Tessera Opp": an organization's name with a noun after it
                 named = named and not any(o.etype == "ORG" and _core(o.name).split()[:1] == first for o in parties)
-                keep = named and (n >= 2 if news else n >= 4)
+                # a filing names many people it only discusses; how often is no cue (issue 15)
+                keep = named and news and n >= 2
             else:
                 keep = bool(SUFFIXES.search(p.name)) or news and bool(CORP_WORDS.search(p.name))
             if not keep:
@@ -324,7 +351,8 @@ def extract(ctx: DocContext) -> list[dict]:
         if p.etype == "PERSON":
             # spaCy calls it an organization and never a person ("Public Citizen filed a lawsuit")
             labels = {m.etype for m in p.mentions if m.method == "ner"}
-            if "ORG" in labels and "PERSON" not in labels and p.role not in ("judge", "attorney", "declarant", "witness"):
+            if "ORG" in labels and "PERSON" not in labels and p.role not in ("judge", "attorney", "declarant", "witness") \
+                    and not any(m.method == "party-table" for m in p.mentions):
                 p.etype = "ORG"
         name = _canonical_name(p, text)
         spans = sorted({(m.start, m.end) for m in p.mentions})

@@ -93,8 +93,30 @@ def find_listed(text: str) -> list[AgencyMention]:
         letters = re.sub(r"[^A-Za-z]", "", line)
         if len(letters) > 12 and letters.isupper() and len(a) <= 3:
             continue
+        if _not_an_acronym(text, m.start(), m.end()):
+            continue
         out.append(AgencyMention(m.start(), m.end(), acr[a], True))
     return leftmost_longest(out, lambda h: (h.start_char, h.end_char))
+
+
+def _not_an_acronym(text: str, start: int, end: int) -> bool:
+    """True where a listed acronym's letters are another word: a state's postal code after a city
+    ("Arlington, VA 22201", "Ames, IA") or the last word of a person's name ("JANE DOE asked",
+    "John Doe's claim": a capitalized word right before it and no capitalized word after it).
+
+    Args:
+        text: the document text.
+        start, end: the acronym's span (characters, 0-based, end exclusive).
+    """
+    from .caption_court import court_data
+
+    a = text[start:end]
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 30]
+    if a in court_data()["postal_codes"] and re.search(r"[A-Z][A-Za-z.'’-]+,[ \t]*$", before):
+        return True
+    return bool(re.search(r"(?<![\w.])(?!The\b|THE\b|U\.S\.|US\b|New\b)[A-Z][A-Za-z'’-]+[ \t]$", before)) and not re.match(
+        r"[ \t]+(?:[A-Z]|&|and\s+[A-Z])", after)
 
 
 def _redefined_acronyms(text: str, acr: dict[str, str]) -> set[str]:

@@ -34,7 +34,7 @@ _W = (rf"(?!{_TITLE_WORD}\b)(?:St\.|[A-Z][a-z]*[’'][A-Z][a-z]+|Mc[A-Z][a-z]+|M
 NAME = rf"{_W}(?:[ \t]+{_W}){{0,3}}(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?"
 CORP_NAME = (rf"{_W}(?:[ \t]+(?:{_W}|&|of|and))*(?:,?[ \t]+(?:Inc\.|LLC|L\.L\.C\.|Corp\.|Corporation|Company|Co\.|Ltd\.|N\.A\.|"
              r"P\.C\.|LLP|L\.P\.))")
-_NAME_NOT = re.compile(r"^(?:The|This|That|United|States|District|Court|Judge|Justice|Attorney|Office|Department|Plaintiffs?|Defendants?|Government|Honor)$")
+_NAME_NOT = re.compile(r"^(?:The|This|That|Pro|United|States|District|Court|Judge|Justice|Attorney|Office|Department|Plaintiffs?|Defendants?|Government|Honor)$")
 
 JUDGE_TITLE = (r"(?:(?:Chief|Senior|Presiding)\s+)?(?:(?:United\s+States|U\.\s?S\.)\s+)?"
                r"(?:(?:Chief\s+)?(?:District|Magistrate|Bankruptcy|Circuit|Senior\s+Circuit|Senior\s+District)\s+)?(?:Judge|Justice)")
@@ -111,9 +111,26 @@ def title_cues(text: str) -> list[Cue]:
     return out
 
 
+# a state appellate panel: "Maria L. Esposito, P.J., Daniel R. Kwan, J., and Celeste Obi, J., concurred."
+_PANEL_J = re.compile(rf"(?<![\w.])(?P<name>{NAME}),[ \t]+(?P<t>(?:Acting[ \t]+)?(?:P\.[ \t]?J\.|C\.[ \t]?J\.|A\.[ \t]?J\.|JJ\.|J\.))(?=[ \t]*(?:[,;:]|and\b|concurr|dissent|\n|$))")
+_PANEL_TITLE = {"p.j.": "Presiding Justice", "acting p.j.": "Acting Presiding Justice", "c.j.": "Chief Justice",
+                "a.j.": "Associate Justice", "j.": "Justice", "jj.": "Justice"}
+# "the Honorable Ruth A. Delacroix", "Honorable T. J. Osei": a judge unless another title follows
+_HONORABLE = re.compile(rf"(?<![\w])(?:The[ \t]+|the[ \t]+)?(?:Honorable|HONORABLE|Hon\.)[ \t]+(?P<name>{NAME})(?![ \t]*,[ \t]*(?:Secretary|Attorney|Governor|Mayor|Senator|Representative|Director|Commissioner))")
+
+
 def judge_cues(text: str) -> list[Cue]:
-    """Panel lists, "X, J." lines, "MARTINOTTI, DISTRICT JUDGE" and signed judges."""
+    """Panel lists, "X, J." lines, "X, P.J., Y, J." panels, "the Honorable X", "MARTINOTTI, DISTRICT JUDGE" and
+    signed judges."""
     out: list[Cue] = []
+    for m in _PANEL_J.finditer(text):
+        if len(m.group("name").split()) < 2 and not re.match(r"\s*(?:\n|$)", text[m.end():m.end() + 2]):
+            continue  # a surname alone is a judge only on a line of its own ("Roe, J.")
+        title = _PANEL_TITLE.get(re.sub(r"\s+", " ", m.group("t").lower()).replace("p. j.", "p.j."), "Justice")
+        out.append(Cue(m.start("name"), m.end("name"), "judge", title, method="panel"))
+    for m in _HONORABLE.finditer(text):
+        if len(m.group("name").split()) >= 2:
+            out.append(Cue(m.start("name"), m.end("name"), "judge", None, method="title"))
     for m in _BEFORE.finditer(text):
         seg_s, seg_e = m.start("names"), m.end()
         for n in _BEFORE_LIST.finditer(text, seg_s, seg_e):
@@ -165,21 +182,6 @@ def attorney_cues(text: str) -> list[Cue]:
             if len(name.split()) < 2 or re.search(r"(?i)\b(?:suite|street|avenue|telephone|facsimile|email|boulevard|floor|llp|llc|p\.c)\b", name):
                 continue
             out.append(Cue(s, s + len(name), "attorney", method="signature"))
-    # docket reports: after a "Designation:" line the next attorney's name starts a block; a block's own
-    # "Designation: Assistant U.S. Attorney" is that attorney's title
-    starts = [m.end() for m in re.finditer(r"(?m)^[ \t]*(?:Designation:.*|represented\s+by)", text)]
-    for pos in starts:
-        nm = re.match(r"[ \t]*(?:\n(?:[ \t]*\n)*)?[ \t]*(?P<name>" + NAME + r")[ \t]*\n", text[pos:pos + 200])
-        if not nm:
-            continue
-        s_, e_ = pos + nm.start("name"), pos + nm.end("name")
-        nxt = text.find("Designation:", e_)
-        block = text[e_: min(nxt if nxt >= 0 else e_ + 400, e_ + 400)]
-        if len(text[s_:e_].split()) < 2 or not re.search(r"ATTORNEY TO BE NOTICED|LEAD ATTORNEY|Email:|\(\d{3}\)", block):
-            continue
-        des = re.search(r"(?m)^[ \t]*Designation:[ \t]*(?P<t>.+?)[ \t]*$", text[e_:e_ + 800])
-        title = des.group("t") if des and not re.search(r"(?i)retained|cja|appoint|pro\s+bono", des.group("t")) else None
-        out.append(Cue(s_, e_, "attorney", title, method="docket"))
     return out
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
@@ -29,7 +29,8 @@ class TableParty:
         start_char, end_char: the name as printed (0-based, end exclusive), descriptions cut off.
         name: the name, whitespace-normalized (still in the case the docket prints).
         role: FACTS.md role ("plaintiff", "debtor", "trustee", "attorney", ...).
-        label: the party type as printed ("Defendant (1)", "Plaintiff - Appellee,").
+        label: the party type as printed ("Defendant (1)", "Plaintiff - Appellee,"); "represented by" for an
+            attorney, "firm" for the firm or office printed under an attorney's name.
         title: a title printed after the name ("Assistant U.S. Trustee"), or None.
         line_end: end of the whole printed name line (the name with its description).
         entity_type: "GOV_AGENCY" for government offices listed by type (U.S. Trustee), else None.
@@ -53,6 +54,7 @@ def vocab() -> dict:
     d = json.loads((MODELS / "docket_parties.json").read_text(encoding="utf-8"))
     d["_types"] = {_type_key(k): v for k, v in d["party_types"].items()}
     d["_designation"] = re.compile(r"(?i)^(?:" + "|".join(d["designations"]) + r")")
+    d["_end"] = re.compile(r"(?i)^(?:" + "|".join(re.escape(h) for h in d["table_end"]) + r")\b")
     d["_section"] = re.compile(r"(?i)^(?:" + "|".join(re.escape(h) for h in d["section_headings"]) + r")\b")
     return d
 
@@ -191,7 +193,8 @@ def _attorneys(text: str, lines: list[tuple[int, int]], i: int, stop: int, clien
         first_starts: True when an attorney's name may open the part (courts of appeals print it
             right under the party type); otherwise the first attorney follows "represented by".
     """
-    out = []
+    out: list[TableParty] = []
+    last = -2
     start_ok = counsel = first_starts
     for j in range(i, stop):
         s, e = lines[j]
@@ -203,13 +206,25 @@ def _attorneys(text: str, lines: list[tuple[int, int]], i: int, stop: int, clien
             s, t, start_ok, counsel = s + rb.end(), t[rb.end():], True, True
             if not t:
                 continue
+        if out and out[-1].label == "represented by" and j == last + 1 and not start_ok and _looks_like_name(t) \
+                and not _person_like(t):
+            # the line under an attorney's name is the firm or office ("Okafor Stein LLP", "U.S. Attorney's Office")
+            out.append(TableParty(s, e, _clean(t), "attorney", "firm", None, e, represents=client))
+            continue
         if start_ok and _looks_like_name(t) and (out == [] or _person_like(t)) and re.search(r"[a-z]|[A-Z]{2}", t):
             ns, ne, title = _name_span(text, s, s + len(t))
             name = _clean(text[ns:ne])
             if re.search(r"[A-Za-z]", name) and not re.fullmatch(r"(?i)pro\s+se|none", name):
                 out.append(TableParty(ns, ne, name, "attorney", "represented by", title, s + len(t), represents=client))
+                last = j
             start_ok = False
             continue
+        des = re.match(r"(?i)Designation:[ \t]*(?P<t>.+)", t)
+        person = max((k for k, a in enumerate(out) if a.label == "represented by"), default=None)
+        if des and person is not None and out[person].title is None \
+                and not re.search(r"(?i)retained|cja|appoint|pro\s+bono", des.group("t")):
+            # "Designation: Assistant U.S. Attorney" is the title of the attorney above it
+            out[person] = replace(out[person], title=des.group("t").strip())
         if counsel and _is_block_end(t):
             start_ok = True
     return out
@@ -286,7 +301,7 @@ def _entries(text: str, lines: list[tuple[int, int]], typed: list) -> int:
     for j in range(first, len(lines)):
         s, e = lines[j]
         t = text[s:e]
-        if re.match(r"(?i)(?:Date\s+Filed|Filing\s+Date|Docket\s+Text|#\s+Docket\s+Text)\b", t) and j > first:
+        if (re.match(r"(?i)(?:Date\s+Filed|Filing\s+Date|Docket\s+Text|#\s+Docket\s+Text)\b", t) or vocab()["_end"].match(t)) and j > first:
             return j
         if re.match(r"\d{1,2}/\d{1,2}/\d{4}\s*(?:\d+\s+)?[A-Za-z]", t) or re.fullmatch(r"\d{2}/\d{2}/\d{4}", t) and j > first + 2 \
                 and j + 1 < len(lines) and re.match(r"(?:\d+\s+pg|[A-Z])", text[lines[j + 1][0]:lines[j + 1][1]]):
