@@ -127,9 +127,10 @@ def _acts(ctx: DocContext, p: Party) -> bool:
         root = span.root
         while root.dep_ in ("appos", "compound", "conj") and root.head is not root:
             root = root.head
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in v["acting_verbs"]:
             return True
-        if root.dep_ == "pobj" and root.head.lower_ in _ACT_HEADS and root.head.head.pos_ in ("VERB", "NOUN"):
+        if root.dep_ == "pobj" and root.head.lower_ in _ACT_HEADS and (
+                root.head.head.lemma_.lower() in v["acting_verbs"] or root.head.head.lemma_.lower() in v["against_heads"]):
             return True
         if root.dep_ == "dobj" and root.head.lemma_.lower() in v["defendant_verbs_object"]:
             return True
@@ -236,10 +237,14 @@ def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
 
 
 def _canonical_name(p: Party, text: str) -> str:
-    if p.etype in ("COURT",) or canonical_agency(p.name):
-        return _pretty(p.name) if _caps(p.name) and not canonical_agency(p.name) else p.name
+    if p.etype == "COURT":
+        return p.name
+    if canonical_agency(p.name):
+        return canonical_agency(p.name)
     forms = [" ".join(m.text.split()) for m in p.mentions if not m.alias]
-    forms = [HONORIFIC.sub("", f) for f in forms] or [p.name]
+    # "Defendant State Board of ...": the role word a label mention was read with is no part of the name
+    forms = [re.sub(r"^(?:(?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Debtors?)\s+)+(?=[A-Z])", "",
+                    HONORIFIC.sub("", f)) for f in forms] or [p.name]
     best = max(forms, key=lambda f: (len(_norm(f).split()), not _caps(f), len(f)))
     if _caps(best):
         # the same name printed in mixed case elsewhere in the text

@@ -286,8 +286,10 @@ def at_law_cues(text: str) -> list[Cue]:
 def all_cues(text: str) -> list[Cue]:
     """Every cue of this module, in text order; person names cut by a line break are joined
     (:func:`join_broken_name`)."""
-    cues = (title_cues(text) + judge_cues(text) + attorney_cues(text) + declarant_cues(text) + label_cues(text)
-            + prose_cues(text) + at_law_cues(text))
+    from .party_counsel import counsel_cues
+
+    cues = (title_cues(text) + judge_cues(text) + attorney_cues(text) + counsel_cues(text) + declarant_cues(text)
+            + label_cues(text) + prose_cues(text) + at_law_cues(text))
     cues = [c if c.entity_type != "PERSON" else
             Cue(*join_broken_name(text, c.start_char, c.end_char), c.role, c.title, c.entity_type, c.method) for c in cues]
     cues.sort(key=lambda c: (c.start_char, -(c.end_char - c.start_char)))

@@ -1,0 +1,101 @@
+"""Counsel lists: who appears for whom, as opinions and orders print it.
+
+Opinions list counsel in a run-in paragraph after the caption: attorneys separated by ";", each
+followed by a firm and a city, and each group closed by the side it represents:
+
+    "Jane Roe, Roe & Poe LLP, Raleigh, NC; John Doe, Doe Law, Durham, NC, for Plaintiffs.
+     Mary Major, Office of the Attorney General, Raleigh, NC, for Defendant State Board."
+
+Appellate opinions add "(argued)" marks and "ARGUED:" / "ON BRIEF:" labels; transcripts and minutes
+print "Counsel for the Defendant: John Doe". Each named attorney becomes a :class:`party_roles.Cue`
+with role ``attorney`` and, as its title, the side stated ("Counsel for Plaintiffs").
+"""
+from __future__ import annotations
+
+import re
+
+from .party_roles import NAME, Cue
+
+_SIDE = (r"(?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Intervenors?|Amic(?:us|i)(?:\s+Curiae)?|"
+         r"Debtors?|Movants?|Claimants?|Relators?|Objectors?|Creditors?|Trustee|United\s+States|Government|People|"
+         r"Cross-\w+)(?:(?:\s*[-–—/]\s*|\s+and\s+)(?:Cross-)?(?:Appellants?|Appellees?|Petitioners?|Respondents?|Plaintiffs?|Defendants?))*")
+# "..., for Plaintiffs." / "..., for Defendant State Board of Port Pilots." / "..., for appellee;"
+_FOR_SIDE = re.compile(r",?[ \t\n]+(?:[Aa]ttorneys?|[Cc]ounsel)?[ \t\n]*for[ \t\n]+(?:the[ \t\n]+)?(?P<side>" + _SIDE + r")(?P<who>[^.;\n]{0,120}?)"
+                       r"(?=[ \t]*(?:[.;]|\n|$))", re.I)
+# "Counsel for the Defendant: John Doe", "COUNSEL FOR PLAINTIFF: JANE ROE"
+_FIELD = re.compile(r"(?im)^[ \t]*(?:Counsel|Attorneys?)[ \t]+for[ \t]+(?:the[ \t]+)?(?P<side>" + _SIDE + r")[ \t]*:[ \t]*"
+                    r"(?P<names>[^\n]{3,200})$")
+# where a group of counsel begins: a sentence end (not after an initial or "Inc."), a blank line, a label
+_GROUP_START = re.compile(r"(?:^|\n[ \t]*\n|(?<!\b[A-Z])(?<!Inc)(?<!Jr)(?<!Sr)(?<!Co)(?<!Corp)(?<!Ltd)(?<!No)[.:][ \t\n]+(?=[A-Z])|"
+                          r"(?:ARGUED|ON[ \t]+BRIEF|BRIEFED|Argued|On[ \t]+brief|APPEARANCES?)[ \t]*:[ \t]*)")
+_ARGUED = re.compile(r"[ \t]*\((?:argued|on\s+brief|pro\s+hac\s+vice|admitted\s+pro\s+hac\s+vice)\)", re.I)
+_PERSON = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+)?" + NAME)
+
+
+def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Person names that open the ';'-separated entries of ``text[start:end]``: in each entry the
+    leading ", "- or "and"-separated parts that are a whole name; the first other part (a firm, a
+    city) ends the names of that entry."""
+    out = []
+    pos = start
+    for entry in re.split(r"(;)", text[start:end]):
+        if entry == ";":
+            pos += 1
+            continue
+        e_start = pos
+        pos += len(entry)
+        cut = 0
+        names = []
+        for part in re.split(r"(,[ \t\n]+|[ \t\n]+and[ \t\n]+|[ \t\n]+&[ \t\n]+)", entry):
+            if re.fullmatch(r",[ \t\n]+|[ \t\n]+and[ \t\n]+|[ \t\n]+&[ \t\n]+", part or ""):
+                cut += len(part)
+                continue
+            core = _ARGUED.sub("", part)
+            lead = len(core) - len(core.lstrip())
+            core = core.strip()
+            if core and re.fullmatch(_PERSON.pattern, core) and len(core.split()) >= 2 and not re.search(
+                    r"(?i)\b(?:LLP|LLC|PLLC|P\.C|P\.A|Office|Law|Department|Division|General|County|City|State)\b", core):
+                s = e_start + cut + lead
+                names.append((s, s + len(core)))
+            elif core:
+                break
+            cut += len(part)
+        # a list of names with no firm or place after them is prose ("Roe and Doe, for plaintiffs" is still counsel)
+        out += names
+    return out
+
+
+def _title(side: str) -> str:
+    """ "Counsel for Plaintiffs" from the side as printed ("plaintiffs", "THE GOVERNMENT" → "the Government")."""
+    side = " ".join(side.split())
+    if side.isupper():
+        side = side.title()
+    side = re.sub(r"^The\b", "the", side)
+    return "Counsel for " + (side if side.startswith("the ") else side[0].upper() + side[1:])
+
+
+def counsel_cues(text: str) -> list[Cue]:
+    """Attorneys of counsel paragraphs and counsel fields, with the side they appear for.
+
+    Args:
+        text: the document text.
+    Returns:
+        One :class:`Cue` per named attorney (role ``attorney``, ``title`` "Counsel for <side>",
+        method ``counsel-list``), in text order.
+    """
+    out: list[Cue] = []
+    for m in _FOR_SIDE.finditer(text):
+        # the group runs back to the previous group's end, a sentence end, a blank line or a label
+        lo = max(0, m.start() - 700)
+        starts = [g.end() for g in _GROUP_START.finditer(text, lo, m.start())]
+        g_start = starts[-1] if starts else lo
+        segment = text[g_start:m.start()]
+        if not re.search(r",", segment) and " and " not in segment:
+            continue  # "Judgment for defendants." and other prose with no counsel list
+        title = _title(m.group("side"))
+        for s, e in _names_in(text, g_start, m.start()):
+            out.append(Cue(s, e, "attorney", title, method="counsel-list"))
+    for m in _FIELD.finditer(text):
+        for s, e in _names_in(text, m.start("names"), m.end("names")):
+            out.append(Cue(s, e, "attorney", _title(m.group("side")), method="counsel-list"))
+    return out
