@@ -122,6 +122,8 @@ def test_upload_highlight_reject_reload(pdf, server, tmp_path):
             page.locator("div.fact-row[data-fact-id]").first.wait_for(timeout=EXTRACT_TIMEOUT_MS)
             wanted = f'[data-fact-id^="{FACT_PREFIX}"]' if FACT_PREFIX else "[data-fact-id]"
             orders = page.locator(f"div.fact-row{wanted}")
+            # the list may still be filling in on a busy machine: wait for the row, then count
+            orders.first.wait_for(timeout=EXTRACT_TIMEOUT_MS)
             assert orders.count() >= 1, f"no {FACT_PREFIX}* fact is shown for {PDF_NAME}"
             order = orders.first
             mark = order.locator("mark.fact")

@@ -151,3 +151,73 @@ def test_one_fact_per_party(text, names):
         words = f["name"].split()
         half = len(words) // 2
         assert not (half and words[:half] == words[half:2 * half]), f["name"]  # no "Ellen Park Ellen Park"
+
+
+SIGNED = (
+    "UNITED STATES DISTRICT COURT\nDISTRICT OF ELSEWHERE\n"
+    "ORTEGA-VIDAL,\nPetitioner,\nv.\nWARDEN OF RIVERTON PRISON,\nRespondent.\nCase No. 2:24-cv-00077\n\n"
+    "PETITION FOR A WRIT OF HABEAS CORPUS\nPetitioner Luis Alberto Ortega-Vidal asks for relief.\n\n"
+    "Respectfully submitted,\n/s/ Corinne Abara\nCorinne Abara (Bar No. 55102)\nAbara Defense Group\n"
+    "9 Court Street\nRiverton, EL 10001\n(555) 300-1000\n"
+)
+
+FORM = (
+    "UNITED STATES DISTRICT COURT\nDISTRICT OF ELSEWHERE\nCRIMINAL MINUTES - GENERAL\n"
+    "Case No. 2:23-cr-00190\nTitle: United States v. Yusuf Demir\n"
+    "COUNSEL FOR THE DEFENDANT\nMarta Sobieski\nCOUNSEL FOR THE GOVERNMENT\nOwen Trask\n"
+    "PROCEEDINGS: STATUS CONFERENCE\n"
+)
+
+HEADER = (
+    "Case: 2:24-cv-01555 Document 3 Filed 04/02/24\n"
+    "STATE OF OHIO et al v. ACME HOLDINGS LLC\n"
+    "ORDER\nThe State of Ohio moves for a preliminary injunction against Acme Holdings LLC. "
+    "IT IS HEREBY ORDERED Defendants shall answer by May 1, 2024.\n"
+)
+
+GLUED = (
+    "UNITED STATES BANKRUPTCY COURT\nDISTRICT OF ELSEWHERE\n"
+    "In re: MARY LOU TRAN,\nDebtor.\nCase No. 24-10555\n\n"
+    "ORDER\nDebtor Mary Lou Tran moves to reopen the case. The Daily Ledger and Harbor Media, LLC objected. "
+    "Judge Paul R. Lindqvist heard the motion.\n"
+)
+
+PRESENT_2 = [
+    (SIGNED, "Corinne Abara", "attorney"),  # a signature block with a bar number and a firm
+    (SIGNED, "Luis Alberto Ortega-Vidal", "petitioner"),  # the caption surname and the full name are one
+    (FORM, "Marta Sobieski", "attorney"),  # a form field over its value
+    (FORM, "Owen Trask", "attorney"),
+    (FORM, "Yusuf Demir", "defendant"),
+    (HEADER, "State of Ohio", "plaintiff"),  # a PACER header caption
+    (HEADER, "Acme Holdings LLC", "defendant"),
+    (GLUED, "Mary Lou Tran", "debtor"),  # a bankruptcy caption's debtor
+    (GLUED, "Harbor Media, LLC", "other"),
+    (GLUED, "Paul R. Lindqvist", "judge"),  # never cut to "Paul R."
+]
+
+
+@pytest.mark.parametrize("text,name,role", PRESENT_2)
+def test_party_present_structure(text, name, role):
+    ps = parties(text)
+    assert name in ps, sorted(ps)
+    assert ps[name]["role"] == role
+
+
+ABSENT_2 = [
+    (SIGNED, "Ortega-Vidal Luis"),
+    (HEADER, "Hereby"),
+    (GLUED, "Debtor Mary"),
+    (GLUED, "Ledger and Harbor"),  # two organizations joined by "and"
+    (FORM, "Proceedings"),
+]
+
+
+@pytest.mark.parametrize("text,words", ABSENT_2)
+def test_party_absent_structure(text, words):
+    ps = parties(text)
+    assert not [n for n in ps if words.lower() in n.lower()], sorted(ps)
+
+
+def test_caption_surname_and_full_name_are_one_party():
+    facts = [f for f in facts_of(SIGNED, "party") if "Ortega-Vidal" in f["name"]]
+    assert [f["name"] for f in facts] == ["Luis Alberto Ortega-Vidal"]

@@ -30,9 +30,9 @@ ROLE_WORDS = {
     "defendant": "defendant", "defendants": "defendant", "respondent": "respondent", "respondents": "respondent",
     "intervenor": "intervenor", "intervenors": "intervenor", "relator": "petitioner", "movant": "petitioner",
     "counter-defendant": "defendant", "counter-plaintiff": "plaintiff", "cross-appellant": "appellant",
-    "cross-appellee": "appellee", "claimant": "plaintiff", "debtor": "other",
+    "cross-appellee": "appellee", "claimant": "plaintiff", "debtor": "debtor", "debtors": "debtor",
 }
-_ROLE = r"(?:Counter-|Cross-|Relief\s+|Nominal\s+)?(?:Plaintiffs?|Petitioners?|Appellants?|Appellees?|Defendants?|Respondents?|Intervenors?|Relators?|Movants?|Claimants?)"
+_ROLE = r"(?:Counter-|Cross-|Relief\s+|Nominal\s+)?(?:Plaintiffs?|Petitioners?|Appellants?|Appellees?|Defendants?|Respondents?|Intervenors?|Relators?|Movants?|Claimants?|Debtors?)"
 ROLE_LABEL = re.compile(rf"(?<![\w'’]){_ROLE}(?:\s*(?:[-—–/,]|and)\s*{_ROLE})*\s*[.,;:]?", re.I)
 VERSUS = re.compile(r"(?<![\w.])(?:v\.|vs\.?|versus|V\.|VS\.?)(?![\w])", re.I)
 # words that start a document title printed in the caption's right-hand column
@@ -458,7 +458,7 @@ def _one_line_captions(text: str, head_end: int) -> list[tuple[int, int, list[Ca
     """Case names on one line: "Case title: USA v. MANAFORT et al", "In re: X", "Ex parte X", and the
     "Title A v. B" row of a minutes form (of consolidated cases, the first row is the caption)."""
     out = []
-    label = r"(?:(?:Case\s+title|Style|Case\s+Caption)[ \t]*:|Title[ \t]+(?=[^\n]*\s[vV][sS]?\.\s))"
+    label = r"(?:(?:Case\s+title|Title|Style|Case\s+Caption)[ \t]*:|Title[ \t]+(?=[^\n]*\s[vV][sS]?\.\s))"
     for m in re.finditer(r"(?im)^[ \t]*" + label + r"\s*(?P<cap>\S.*)$", text[:head_end]):
         out.append((m.start("cap"), m.end("cap")))
     res = []
@@ -493,12 +493,16 @@ def _in_re(text: str, head_end: int, start: int = 0) -> list[CaptionParty]:
         if not re.match(r"^[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){1,5}$", name):
             continue
         role = "petitioner" if m.group(0).lower().lstrip().startswith("ex") else "other"
+        # "In re: JANE ROE, Debtor." and any "In re" caption of a bankruptcy court name the debtor
+        if role == "other" and (re.match(r"[\s,]*Debtors?\b", text[m.end("name"):m.end("name") + 30], re.I)
+                                or re.search(r"(?i)\bBANKRUPTCY\s+COURT\b", text[:m.start()])):
+            role = "debtor"
         out.append(CaptionParty(name, m.start("name"), m.start("name") + len(name), role))
         break
     return out
 
 
-_CAPS_LINE = re.compile(r"(?m)^[ \t]*(?P<l>[A-Z][A-Z0-9 .,'’&-]{2,80}?)[ \t]+v\.\s+(?P<r>[A-Z][A-Z0-9 .,'’&-]{2,120}?)[ \t]*$")
+_CAPS_LINE = re.compile(r"(?m)^[ \t]*(?P<l>[A-Z][A-Z0-9 .,'’&-]{2,80}?(?:[ \t]+et[ \t]+al\.?)?)[ \t]+v\.\s+(?P<r>[A-Z][A-Z0-9 .,'’&-]{2,120}?)[ \t]*$")
 
 
 def _caps_line_caption(text: str, head_end: int) -> tuple[list[CaptionParty], tuple[int, int] | None]:

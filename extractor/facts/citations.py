@@ -124,6 +124,10 @@ def _law_kind(reporter: str) -> str:
     return "statute"
 
 
+_STREET_AFTER = re.compile(r"(?:[ \t]*(?:St|Nd|Rd|Th))?[ \t]+(?:St|Street|Ave|Avenue|Blvd|Boulevard|Road|Rd|Dr|Drive|Ct|Way|Terrace|Ter|"
+                           r"Pl|Place|Lane|Ln|Unit|Apt|Suite|Ste|Hwy|Highway|Pkwy|Parkway)\b")
+
+
 def eyecite_cites(text: str) -> list[Cite]:
     """Find citations with eyecite.
 
@@ -151,6 +155,8 @@ def eyecite_cites(text: str) -> list[Cite]:
         meta = c.metadata
         pin = getattr(meta, "pin_cite", None)
         if isinstance(c, FullCaseCitation):
+            if _STREET_AFTER.match(text, end):
+                continue  # "665 NE 25 St", "120 S.W. 8 Street": a street address, not N.E. or S.W. reports
             fs, fe = _case_full_span(text, c)
             cores[len(out)] = c.span_with_pincite() if hasattr(c, "span_with_pincite") else (start, end)
             out.append(Cite(fs, fe, "case", _squash(c.corrected_citation()), "eyecite",

@@ -170,6 +170,12 @@ def _find_party(parties: list[Party], m: Mention) -> Party | None:
         hits = [p for p in parties if p.etype == "PERSON" and p.surname == toks[-1] and _core(p.name).split()[0] == toks[0]]
         if len(hits) == 1:
             return hits[0]
+        # "Luis Alberto Ortega-Vidal" for a caption that prints the surname only ("ORTEGA-VIDAL")
+        hits = [p for p in parties if core.endswith(" " + _core(p.name)) and len(_core(p.name).split()) <= 2
+                and all(mm.method == "caption" for mm in p.mentions) and " " not in p.name.strip()]
+        if len(hits) == 1 and re.fullmatch(NAME, m.text):
+            hits[0].etype = "PERSON"
+            return hits[0]
         # "St. Pierre" for "Vanessa St. Pierre", "Elizander Ortiz-Garcia" for "Dostin Elizander Ortiz-Garcia"
         hits = [p for p in parties if p.etype == "PERSON" and _core(p.name).endswith(" " + core)]
         if len(hits) == 1 and re.fullmatch(NAME, m.text):
@@ -240,7 +246,11 @@ def _canonical_name(p: Party, text: str) -> str:
     if p.etype == "COURT":
         return p.name
     if canonical_agency(p.name):
-        return canonical_agency(p.name)
+        return _pretty(p.name) if _caps(p.name) else p.name
+    # a party a docket lists is named as the docket lists it
+    listed = [m for m in p.mentions if m.method == "party-table" and m.rank == ROLE_RANK["table"]]
+    if listed:
+        return _pretty(listed[0].text) if _caps(listed[0].text) else " ".join(listed[0].text.split())
     forms = [" ".join(m.text.split()) for m in p.mentions if not m.alias]
     # "Defendant State Board of ...": the role word a label mention was read with is no part of the name
     forms = [re.sub(r"^(?:(?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Debtors?)\s+)+(?=[A-Z])", "",
@@ -351,7 +361,7 @@ def extract(ctx: DocContext) -> list[dict]:
                 continue
         if re.search(r"(?i)\blitigation\b", p.name) and p.etype != "COURT":
             continue
-        if tabled and p.role in LITIGANT_ROLES and p.rank < ROLE_RANK["table"]:
+        if tabled and (p.role in LITIGANT_ROLES or p.role == "other") and p.rank < ROLE_RANK["table"]:
             continue
         if p.etype == "PERSON":
             # spaCy calls it an organization and never a person ("Public Citizen filed a lawsuit")

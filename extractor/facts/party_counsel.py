@@ -7,7 +7,7 @@ followed by a firm and a city, and each group closed by the side it represents:
      Mary Major, Office of the Attorney General, Raleigh, NC, for Defendant State Board."
 
 Appellate opinions add "(argued)" marks and "ARGUED:" / "ON BRIEF:" labels; transcripts and minutes
-print "Counsel for the Defendant: John Doe". Each named attorney becomes a :class:`party_roles.Cue`
+print "Counsel for the Defendant: John Doe" (or the label over the name). Each named attorney becomes a :class:`party_roles.Cue`
 with role ``attorney`` and, as its title, the side stated ("Counsel for Plaintiffs").
 """
 from __future__ import annotations
@@ -23,13 +23,35 @@ _SIDE = (r"(?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respon
 _FOR_SIDE = re.compile(r",?[ \t\n]+(?:[Aa]ttorneys?|[Cc]ounsel)?[ \t\n]*for[ \t\n]+(?:the[ \t\n]+)?(?P<side>" + _SIDE + r")(?P<who>[^.;\n]{0,120}?)"
                        r"(?=[ \t]*(?:[.;]|\n|$))", re.I)
 # "Counsel for the Defendant: John Doe", "COUNSEL FOR PLAINTIFF: JANE ROE"
-_FIELD = re.compile(r"(?im)^[ \t]*(?:Counsel|Attorneys?)[ \t]+for[ \t]+(?:the[ \t]+)?(?P<side>" + _SIDE + r")[ \t]*:[ \t]*"
-                    r"(?P<names>[^\n]{3,200})$")
+# ... or the field's label over its value: "COUNSEL FOR THE DEFENDANT" / "Marta Sobieski"
+_FIELD = re.compile(r"(?im)^[ \t]*(?:Counsel|Attorneys?)[ \t]+for[ \t]+(?:the[ \t]+)?(?P<side>" + _SIDE + r")[ \t]*(?::[ \t]*|[ \t]*\n[ \t]*)"
+                    r"(?P<names>[^\n:]{3,200})$")
 # where a group of counsel begins: a sentence end (not after an initial or "Inc."), a blank line, a label
 _GROUP_START = re.compile(r"(?:^|\n[ \t]*\n|(?<!\b[A-Z])(?<!Inc)(?<!Jr)(?<!Sr)(?<!Co)(?<!Corp)(?<!Ltd)(?<!No)[.:][ \t\n]+(?=[A-Z])|"
                           r"(?:ARGUED|ON[ \t]+BRIEF|BRIEFED|Argued|On[ \t]+brief|APPEARANCES?)[ \t]*:[ \t]*)")
 _ARGUED = re.compile(r"[ \t]*\((?:argued|on\s+brief|pro\s+hac\s+vice|admitted\s+pro\s+hac\s+vice)\)", re.I)
 _PERSON = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+)?" + NAME)
+
+
+# "/s/ Dana Whitfield" over a bar number, firm, office or contact lines: the filing attorney's e-signature
+_SLASH_S = re.compile(r"(?m)^[ \t]*/s/[ \t]*(?P<name>" + NAME + r")[ \t]*(?:,[ \t]*Esq\.?)?[ \t]*$")
+_COUNSEL_LINES = re.compile(r"(?i)\b(?:Bar\s+(?:No|Number|ID)|Esq|LLP|LLC|PLLC|P\.\s?C|P\.\s?A|Law|Attorneys?|Counsel|"
+                            r"Office|Group|Firm|Defender|Telephone|Tel\.|Phone|Email|E-mail)\b|@|\(\d{3}\)")
+_NOT_COUNSEL = re.compile(r"(?i)\b(?:Judge|Justice|Magistrate|Clerk|Deputy\s+Clerk|Court\s+Reporter|Notary)\b")
+
+
+def signature_cues(text: str) -> list[Cue]:
+    """Attorneys who e-sign a filing: a "/s/ Name" line whose next lines (up to five) hold a bar
+    number, a firm or office, or contact details, and no judge's or clerk's title."""
+    out = []
+    for m in _SLASH_S.finditer(text):
+        after = text[m.end():m.end() + 400].split("\n")[1:6]
+        block = "\n".join(after)
+        if _NOT_COUNSEL.search(block) or not _COUNSEL_LINES.search(block):
+            continue
+        if len(m.group("name").split()) >= 2:
+            out.append(Cue(m.start("name"), m.end("name"), "attorney", None, method="signature"))
+    return out
 
 
 def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -80,8 +102,8 @@ def counsel_cues(text: str) -> list[Cue]:
     Args:
         text: the document text.
     Returns:
-        One :class:`Cue` per named attorney (role ``attorney``, ``title`` "Counsel for <side>",
-        method ``counsel-list``), in text order.
+        One :class:`Cue` per named attorney: role ``attorney``, ``title`` "Counsel for <side>" where
+        the list states the side, method ``counsel-list`` (or ``signature`` for "/s/" lines).
     """
     out: list[Cue] = []
     for m in _FOR_SIDE.finditer(text):
@@ -95,6 +117,7 @@ def counsel_cues(text: str) -> list[Cue]:
         title = _title(m.group("side"))
         for s, e in _names_in(text, g_start, m.start()):
             out.append(Cue(s, e, "attorney", title, method="counsel-list"))
+    out += signature_cues(text)
     for m in _FIELD.finditer(text):
         for s, e in _names_in(text, m.start("names"), m.end("names")):
             out.append(Cue(s, e, "attorney", _title(m.group("side")), method="counsel-list"))

@@ -274,6 +274,13 @@ def _pattern_names(ctx: DocContext) -> list[Mention]:
             continue
         if re.search(r"(?:LLC|Inc\.?|Corp\.|Co\.|Ltd\.|LLP)\s+(?:and|&)\s+", text[s:e]):
             continue  # two companies joined by "and"
+        # "The Daily Ledger and Harbor Media, LLC": an article before the first name makes it a name of its
+        # own, and "and" joins two parties ("Procter and Gamble Company" has no article before it)
+        two = re.match(r"(?P<a>(?:[A-Z][\w&'’-]*[ \t]+){0,4}[A-Z][\w&'’-]*)[ \t]+and[ \t]+(?=[A-Z])", text[s:e])
+        if two and lead and re.search(r"\bThe[ \t]+$", lead.group(0)):
+            a_e = s + two.end("a")
+            out.append(Mention(s, a_e, text[s:a_e], etype="ORG", method="company"))
+            s += two.end()
         # "Defendant Acme\nWidget Co.": the label the name was read after gives its role
         label = re.search(r"\b(Plaintiff|Defendant|Appellant|Appellee)s?[ \t]+$", lead.group(0)) if lead else None
         role = label.group(1).lower() if label else None
@@ -347,7 +354,8 @@ def _gather(ctx: DocContext) -> list[Mention]:
         ms.append(Mention(judge[0], judge[1], judge[2], role="judge", rank=ROLE_RANK["title"], method="signature"))
     ms += _ner_mentions(ctx)
     ms += _pattern_names(ctx)
-    ms = [m for m in ms if m.text and not _cited(ctx, m.start, m.end) and not _never(m.text)]
+    # a docket's party table is read by its structure: what it lists is never a cited name or a role word
+    ms = [m for m in ms if m.text and (m.method == "party-table" or not _cited(ctx, m.start, m.end) and not _never(m.text))]
     # a "Plaintiff X" label names a party only where X is a name by other evidence too
     support = [m for m in ms if m.method in ("ner", "company", "caption", "case-list", "age", "agency-list", "agency-pattern")]
     ms = [m for m in ms if m.method != "label" or any(o.start < m.end and m.start < o.end for o in support)]

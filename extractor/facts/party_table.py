@@ -214,7 +214,8 @@ def _attorneys(text: str, lines: list[tuple[int, int]], i: int, stop: int, clien
         if start_ok and _looks_like_name(t) and (out == [] or _person_like(t)) and re.search(r"[a-z]|[A-Z]{2}", t):
             ns, ne, title = _name_span(text, s, s + len(t))
             name = _clean(text[ns:ne])
-            if re.search(r"[A-Za-z]", name) and not re.fullmatch(r"(?i)pro\s+se|none", name):
+            # a party that appears for itself ("represented by" its own name, "PRO SE") has no attorney
+            if re.search(r"[A-Za-z]", name) and not re.fullmatch(r"(?i)pro\s+se|none", name) and name.lower() != client.lower():
                 out.append(TableParty(ns, ne, name, "attorney", "represented by", title, s + len(t), represents=client))
                 last = j
             start_ok = False
