@@ -221,3 +221,36 @@ def test_party_absent_structure(text, words):
 def test_caption_surname_and_full_name_are_one_party():
     facts = [f for f in facts_of(SIGNED, "party") if "Ortega-Vidal" in f["name"]]
     assert [f["name"] for f in facts] == ["Luis Alberto Ortega-Vidal"]
+
+
+APPELLATE_COUNSEL = (
+    "Corinna Vasquez, with whom Elias M. Brandt, Ines Okoro, and Freedom Advocates were on brief, for appellant.\n"
+    "Noah P. Lindgren and Riverbend Legal Society on brief for Marta Kell, amicus curiae.\n"
+    "Wendell T. Osei, Assistant Attorney General, for appellee.\n"
+)
+
+
+# (name, title) — "with whom ... were on brief" and "on brief for" counsel lines of appellate opinions
+APPELLATE_ROWS = [
+    ("Corinna Vasquez", "Counsel for Appellant"),
+    ("Elias M. Brandt", "Counsel for Appellant"),
+    ("Ines Okoro", "Counsel for Appellant"),
+    ("Noah P. Lindgren", "Counsel for Amicus curiae"),
+    ("Wendell T. Osei", "Counsel for Appellee"),
+]
+
+
+@pytest.mark.parametrize("name,title", APPELLATE_ROWS)
+def test_appellate_counsel(name, title):
+    from extractor.facts.party_counsel import counsel_cues
+
+    cues = {APPELLATE_COUNSEL[c.start_char:c.end_char]: c for c in counsel_cues(APPELLATE_COUNSEL)}
+    assert name in cues, sorted(cues)
+    assert (cues[name].role, cues[name].title) == ("attorney", title)
+
+
+def test_organizations_on_brief_are_no_attorneys():
+    from extractor.facts.party_counsel import counsel_cues
+
+    names = {APPELLATE_COUNSEL[c.start_char:c.end_char] for c in counsel_cues(APPELLATE_COUNSEL)}
+    assert not names & {"Freedom Advocates", "Riverbend Legal Society", "Marta Kell"}

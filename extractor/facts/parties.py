@@ -117,8 +117,9 @@ _ACT_HEADS = frozenset({"by", "against", "from", "with"})
 
 def _acts(ctx: DocContext, p: Party) -> bool:
     """True when a mention of ``p`` acts in the matter by the dependency parse: the subject of a verb
-    ("the FBI seized", "the agency was sued"), the agent or adversary of one ("filed by the IRS",
-    "claims against the SEC"), or the object of an order's verb ("enjoins the Bureau")."""
+    ("the FBI seized", "the agency was sued") other than one of ``non_acting_verbs`` ("the FBI had
+    them", "the Bureau reported"), the agent or adversary of one ("filed by the IRS", "claims against
+    the SEC"), or the object of an order's verb ("enjoins the Bureau")."""
     v = vocab()
     for m in p.mentions:
         span = ctx.span(m.start, m.end)
@@ -127,10 +128,12 @@ def _acts(ctx: DocContext, p: Party) -> bool:
         root = span.root
         while root.dep_ in ("appos", "compound", "conj") and root.head is not root:
             root = root.head
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in v["acting_verbs"]:
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB" \
+                and root.head.lemma_.lower() not in v["non_acting_verbs"]:
             return True
         if root.dep_ == "pobj" and root.head.lower_ in _ACT_HEADS and (
-                root.head.head.lemma_.lower() in v["acting_verbs"] or root.head.head.lemma_.lower() in v["against_heads"]):
+                root.head.head.pos_ == "VERB" and root.head.head.lemma_.lower() not in v["non_acting_verbs"]
+                or root.head.head.lemma_.lower() in v["against_heads"]):
             return True
         if root.dep_ == "dobj" and root.head.lemma_.lower() in v["defendant_verbs_object"]:
             return True

@@ -54,6 +54,17 @@ def signature_cues(text: str) -> list[Cue]:
     return out
 
 
+_SEP = re.compile(r"(,?[ \t\n]+with[ \t\n]+whom[ \t\n]+|,?[ \t\n]+and[ \t\n]+|,[ \t\n]+|[ \t\n]+&[ \t\n]+)")
+_ON_BRIEF = re.compile(r",?[ \t\n]+(?:(?:were|was)[ \t\n]+)?on[ \t\n]+(?:the[ \t\n]+)?briefs?\b.*$", re.S)
+_ORG_WORD = re.compile(r"(?i)\b(?:LLP|LLC|PLLC|P\.C|P\.A|Office|Law|Department|Division|General|County|City|State|Society|"
+                       r"Church|Foundation|Institute|Center|Centre|Association|Union|Firm|Counsel|Project|Fund|Coalition|"
+                       r"Council|League|Alliance|Clinic|Committee|Network|Group|University|School|College|Services?|Advocates|"
+                       r"Defenders?|Partners|Associates|Trust|Initiative|Legal|Rights|Liberty|Freedom|Justice|Action)\b")
+# "A and B on brief for Jane Roe, amicus curiae." / "C on brief for appellees."
+_ON_BRIEF_FOR = re.compile(r"[ \t\n]+(?:(?:were|was)[ \t\n]+)?on[ \t\n]+(?:the[ \t\n]+)?briefs?,?[ \t\n]+for[ \t\n]+"
+                           r"(?P<who>[^.;]{1,1200}?)(?:,[ \t\n]*(?P<side>" + _SIDE + r"))?(?=[ \t]*[.;])", re.I)
+
+
 def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Person names that open the ';'-separated entries of ``text[start:end]``: in each entry the
     leading ", "- or "and"-separated parts that are a whole name; the first other part (a firm, a
@@ -68,15 +79,18 @@ def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos += len(entry)
         cut = 0
         names = []
-        for part in re.split(r"(,[ \t\n]+|[ \t\n]+and[ \t\n]+|[ \t\n]+&[ \t\n]+)", entry):
-            if re.fullmatch(r",[ \t\n]+|[ \t\n]+and[ \t\n]+|[ \t\n]+&[ \t\n]+", part or ""):
+        # "X, with whom A, B, and C were on brief": the names after "with whom" are counsel too
+        tail = _ON_BRIEF.search(entry)
+        if tail:
+            entry = entry[:tail.start()]
+        for part in re.split(_SEP, entry):
+            if _SEP.fullmatch(part or ""):
                 cut += len(part)
                 continue
             core = _ARGUED.sub("", part)
             lead = len(core) - len(core.lstrip())
             core = core.strip()
-            if core and re.fullmatch(_PERSON.pattern, core) and len(core.split()) >= 2 and not re.search(
-                    r"(?i)\b(?:LLP|LLC|PLLC|P\.C|P\.A|Office|Law|Department|Division|General|County|City|State)\b", core):
+            if core and re.fullmatch(_PERSON.pattern, core) and len(core.split()) >= 2 and not _ORG_WORD.search(core):
                 s = e_start + cut + lead
                 names.append((s, s + len(core)))
             elif core:
@@ -117,6 +131,17 @@ def counsel_cues(text: str) -> list[Cue]:
         title = _title(m.group("side"))
         for s, e in _names_in(text, g_start, m.start()):
             out.append(Cue(s, e, "attorney", title, method="counsel-list"))
+    for m in _ON_BRIEF_FOR.finditer(text):
+        if any(c.start_char <= m.start() < c.end_char for c in out):
+            continue
+        lo = max(0, m.start() - 700)
+        starts = [g.end() for g in _GROUP_START.finditer(text, lo, m.start())]
+        g_start = starts[-1] if starts else lo
+        who = " ".join(m.group("who").split())
+        title = _title(m.group("side")) if m.group("side") else ("Counsel for " + who if len(who) <= 60 else None)
+        for s, e in _names_in(text, g_start, m.start()):
+            if not any(c.start_char == s for c in out):
+                out.append(Cue(s, e, "attorney", title, method="counsel-list"))
     out += signature_cues(text)
     for m in _FIELD.finditer(text):
         for s, e in _names_in(text, m.start("names"), m.end("names")):
