@@ -695,8 +695,8 @@ _LITIGANT_RIGHT = ("defendant", "respondent", "appellee")
 def docket_caption(text: str) -> str | None:
     """The case name of a docket report (one with a party table, :mod:`party_table`), or None.
 
-    The case name the report prints over its party table ("Roe v. Acme Corp. et al"), else
-    "In re <first debtor>" for a bankruptcy petition, else "<first plaintiff> v. <first defendant>"
+    The case name the report prints over its party table ("Roe v. Acme Corp. et al", "In re: X
+    Litigation"), else "In re <first debtor>" for a bankruptcy petition, else "<first plaintiff> v. <first defendant>"
     from the table. All-caps names are title-cased.
     """
     table = read_party_table(text)
@@ -707,6 +707,10 @@ def docket_caption(text: str) -> str | None:
         cap = " ".join(m.group("cap").split())
         if re.search(r"(?i)\bdocket\b|#|:", cap):
             continue
+        return _title_case(cap) if _caps_text(cap) else cap
+    matter = re.search(r"(?m)^[ \t]*(?P<cap>(?:IN[ \t]+RE|In[ \t]+re|In[ \t]+Re|In[ \t]+the[ \t]+Matter[ \t]+of)\b:?[^\n]{3,160}?)[ \t]*$", head)
+    if matter:
+        cap = re.sub(r"^(?:IN|In)[ \t]+(?:RE|re|Re)\b:?[ \t]*", "In re ", " ".join(matter.group("cap").split()))
         return _title_case(cap) if _caps_text(cap) else cap
     debtors = [t for t in table if t.role == "debtor"]
     if debtors:

@@ -31,7 +31,7 @@ class CourtMention:
     start_char: int
     end_char: int
     name: str
-    kind: str  # "district" | "appeals" | "supreme" | "state" | "state_court" | "state_appeals" | "tax" | "jpml" | "generic"
+    kind: str  # "bankruptcy" | "district" | "appeals" | "supreme" | "state" | "state_court" | "state_appeals" | "tax" | "jpml" | "generic"
 
 
 _DIR = r"(?:Northern|Southern|Eastern|Western|Central|Middle)"
@@ -46,6 +46,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     us = r"(?:United\s+States|U\.\s?S\.)"
     sep = r"[\s,—–-]*"
     pats = [
+        ("bankruptcy", rf"(?:In\s+the\s+)?{us}\s+Bankruptcy\s+Court{sep}(?:for\s+)?(?:the\s+)?(?P<dir>{_DIR}\s+)?District\s+of\s+(?P<state>{st})"),
         ("district", rf"(?:In\s+the\s+)?{us}\s+District\s+Court{sep}(?:for\s+)?(?:the\s+)?(?P<dir>{_DIR}\s+)?District\s+of\s+(?P<state>{st})"),
         ("district", rf"{us}\s+District\s+Court,\s+(?P<abbr>[NSEWCM])\.\s?D\.\s+(?P<state>{st})"),
         ("district", rf"(?<![\w.])(?:District\s+Court\s+for\s+)?(?:the\s+)?(?P<dir>{_DIR}\s+)?District\s+of\s+(?P<state>{st})(?!\s+(?:Circuit|Court))"),
@@ -97,6 +98,10 @@ def _normalize(kind: str, m: re.Match) -> str | None:
         if state == "District of Columbia":
             return "United States District Court for the District of Columbia"
         return f"United States District Court for the {d}District of {state}"
+    if kind == "bankruptcy":
+        direction = g.get("dir")
+        d = (_title(direction.strip()) + " ") if direction else ""
+        return f"United States Bankruptcy Court for the {d}District of {canonical_state(g['state'])}"
     if kind == "appeals":
         c = " ".join(g["circ"].split())
         c = "District of Columbia" if c.lower() in ("district of columbia", "d.c.") else _title(c)

@@ -53,7 +53,7 @@ _CAPS_NAME = r"[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)?"
 # (pattern, kind): "author" patterns name the judge who wrote the opinion; "panel" gives a list
 JUDGE_LINE = [
     # dockets and minutes: "Assigned to: Judge X", "Present: The Honorable X"
-    re.compile(r"(?:Assigned\s+to|Presiding)[ \t]*:[ \t]*(?:Hon\.[ \t]+|Honorable[ \t]+)?(?:(?:Chief[ \t]+)?(?:District[ \t]+|Magistrate[ \t]+|Senior[ \t]+)?Judge[ \t]+)?(?P<name>" + _JN + ")"),
+    re.compile(r"(?:Assigned\s+to|Presiding)[ \t]*:[ \t]*(?!(?:Not\s+Assigned|Unassigned|None|TBD)\b)(?:Hon\.[ \t]+|Honorable[ \t]+)?(?:(?:Chief[ \t]+)?(?:District[ \t]+|Magistrate[ \t]+|Senior[ \t]+)?Judge[ \t]+)?(?P<name>" + _JN + ")"),
     re.compile(r"(?:Before|Present)[ \t]*:?[ \t]+(?:The[ \t]+)?Hon(?:orable|\.)[ \t]+(?P<name>" + _JN + ")", re.I),
     # "Opinion for the Court filed by Circuit Judge X."
     re.compile(r"Opinion[ \t]+for[ \t]+the[ \t]+[Cc]ourt[ \t]+filed[ \t]+by[ \t]+(?:Chief[ \t]+|Senior[ \t]+)?(?:Circuit[ \t]+|District[ \t]+)?Judge[ \t]+(?P<name>" + _CAPS_NAME + r"|" + _JN + ")"),
@@ -116,7 +116,7 @@ def _removed_ecf_dockets(ctx) -> list[str]:
 
 _REPORT_NUMBER = re.compile(r"(?im)^[ \t]*(?:(?:CIVIL|CRIMINAL)[ \t]+DOCKET[ \t]+FOR[ \t]+CASE|Bankruptcy[ \t]+Petition|"
                             r"Adversary[ \t]+Proceeding|Court[ \t]+of[ \t]+Appeals[ \t]+Docket|Docket|Case)[ \t]*#[ \t]*:?[ \t]*"
-                            r"(?P<num>\d[\w:.-]*\d(?:-[A-Za-z]{1,5}\d?)*)")
+                            r"(?P<num>(?:MDL[ \t]+No\.[ \t]*)?\d[\w:.-]*\d(?:-[A-Za-z]{1,5}\d{0,2})*)")
 
 
 def report_number(head: str) -> str | None:
@@ -128,8 +128,8 @@ def report_number(head: str) -> str | None:
     if not m:
         return None
     num = m.group("num")
-    if re.fullmatch(r"(?:\d{1,2}:)?\d{2}-\d{3,6}(?:-[A-Za-z]{1,5}\d?)+", num):
-        num = re.sub(r"(?:-[A-Za-z]{1,5}\d?)+$", "", num)
+    if re.fullmatch(r"(?:\d{1,2}[:-])?\d{2}-\d{3,6}(?:-[A-Za-z]{1,5}\d{0,2})+", num):
+        num = re.sub(r"(?:-[A-Za-z]{1,5}\d{0,2})+$", "", num)  # "04-45661-abc13": initials and chapter
     return num
 
 

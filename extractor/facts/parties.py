@@ -364,8 +364,11 @@ def extract(ctx: DocContext) -> list[dict]:
                 continue
         if re.search(r"(?i)\blitigation\b", p.name) and p.etype != "COURT":
             continue
-        if tabled and (p.role in LITIGANT_ROLES or p.role == "other") and p.rank < ROLE_RANK["table"]:
+        listed = any(m.method == "party-table" for m in p.mentions)
+        if tabled and (p.role in LITIGANT_ROLES or p.role == "other") and p.rank < ROLE_RANK["table"] and not listed:
             continue
+        if p.role == "other" and p.etype == "GOV_AGENCY":
+            p.role = "agency"  # a government office of counsel ("U.S. Department of Justice" under an attorney)
         if p.etype == "PERSON":
             # spaCy calls it an organization and never a person ("Public Citizen filed a lawsuit")
             labels = {m.etype for m in p.mentions if m.method == "ner"}

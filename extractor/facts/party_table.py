@@ -119,13 +119,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def is_docket_report(text: str) -> bool:
-    """True for a docket report with a party table: a PACER header and "represented by" or
-    bracketed notice lines ("[COR NTC Retained]") under party types."""
+    """True for a docket report with a party table: a PACER header and "represented by" lines,
+    bracketed notice lines ("[COR NTC Retained]") or a party type on a line of its own."""
     head = text[:6000]
     if not re.search(r"(?i)\b(?:CIVIL|CRIMINAL)\s+DOCKET\s+FOR\s+CASE\b|\bDocket\s*#|\bBankruptcy\s+Petition\s*#|"
                      r"\bAdversary\s+Proceeding\s*#|\bGeneral\s+Docket\b|\bDOCKET\s+FOR\s+CASE\b|\bCase\s+#\s*:", head):
         return False
-    return bool(re.search(r"(?m)^[ \t]*represented[ \t]+by\b|^[ \t]*\[(?:COR|NTC)\b", text))
+    return bool(re.search(r"(?m)^[ \t]*represented[ \t]+by\b|^[ \t]*\[(?:COR|NTC)\b|"
+                          r"^[ \t]*(?:Plaintiff|Defendant|Debtor|Petitioner|Respondent|Appellant|Appellee)s?[ \t]*(?:\(\d+\))?[ \t]*$", text))
 
 
 def _name_span(text: str, s: int, e: int) -> tuple[int, int, str | None]:
@@ -208,8 +209,9 @@ def _attorneys(text: str, lines: list[tuple[int, int]], i: int, stop: int, clien
                 continue
         if out and out[-1].label == "represented by" and j == last + 1 and not start_ok and _looks_like_name(t) \
                 and not _person_like(t):
-            # the line under an attorney's name is the firm or office ("Okafor Stein LLP", "U.S. Attorney's Office")
-            out.append(TableParty(s, e, _clean(t), "attorney", "firm", None, e, represents=client))
+            # the line under an attorney's name is the firm or office ("Okafor Stein LLP", "U.S. Attorney's Office"):
+            # role "other" (an agency when it is a government office: parties.extract)
+            out.append(TableParty(s, e, _clean(t), "other", "firm", None, e, represents=client))
             continue
         if start_ok and _looks_like_name(t) and (out == [] or _person_like(t)) and re.search(r"[a-z]|[A-Z]{2}", t):
             ns, ne, title = _name_span(text, s, s + len(t))
