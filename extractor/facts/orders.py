@@ -72,6 +72,20 @@ _DOCKET_ORDER_RE = re.compile(
 _ENTRY_DATE_RE = re.compile(r"(?m)^\s*(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
 _QUOTE_RE = re.compile(r"“[^”]{0,800}”|\"[^\"\n]{0,800}\"")
 _HEADLINE_MAX = 160
+# the court ruling now, whatever the tagger makes of a capitalized verb: "the Court GRANTS Flores's motion",
+# "The Court DENIES as moot ...", "the Court GRANTS IN PART and DENIES IN PART ...", "the Court will GRANT ..."
+_RULING_VERBS = r"GRANT|DENY|DENIE|DISMISSE?|SUSTAIN|OVERRULE|STRIKE|VACATE|REMAND|AFFIRM|REVERSE|STAY|AWARD"
+_COURT_RULES_RE = re.compile(
+    r"\b(?:the|this|The|This|THE)\s+(?:Court|COURT)\s+(?:(?:hereby|therefore|thus|also|further|accordingly|now|will)\s+)*"
+    r"(?P<verb>(?i:" + _RULING_VERBS + r"))(?P<s>(?i:S|ES))?(?![\w])"
+    r"(?P<mod>(?:\s+(?i:in\s+part|as\s+moot|without\s+prejudice|with\s+prejudice))?"
+    r"(?:\s*,?\s+(?i:and)\s+(?P<verb2>(?i:" + _RULING_VERBS + r"))(?i:S|ES)?(?:\s+(?i:in\s+part|as\s+moot))?)?)"
+    r"\s+(?P<obj>(?:(?:Dr|Mr|Ms|Mrs|No|Nos|Inc|Corp|Co|Jr|Sr|Dkt|Fed|R|Civ|Crim|P|Evid|[A-Z])\.|[^.;:]){3,300}?)"
+    r"(?=\s*(?:[.;:]|$|,?\s+(?i:and)\s+(?:the\s+Court\s+)?(?i:" + _RULING_VERBS + r")))")
+_CONDITION_RE = re.compile(r"(?i)\b(?:if|when|unless|whether|before|after|once)\b[^.;:?]*$")
+# a judge accepting a plea or finding guilt in a transcript: "I accept those pleas", "I find you guilty of ..."
+_PLEA_RE = re.compile(r"(?<![\w])(?:I|We)\s+(?:hereby\s+)?(?:(?P<accept>accept)\s+(?P<pobj>(?:the|those|these|your|his|her|their|"
+                      r"defendant['’]s)\s+(?:guilty\s+)?pleas?)|find\s+(?P<fobj>(?:you|the\s+defendant|him|her|them)\s+guilty\b[^.;]{0,200}))")
 
 
 def own_court(ctx: DocContext) -> str:
@@ -159,6 +173,7 @@ class _Finder:
         self.facts: list[dict] = []
         self.seen: set[tuple] = set()
         self.heading_spans: list[tuple[int, int]] = []
+        self.done_verbs: set[int] = set()  # offsets of verbs a words-only rule already read
 
     # ---- helpers -------------------------------------------------------
     def action_of(self, tok: Token) -> str | None:
@@ -224,11 +239,15 @@ class _Finder:
 
     def add(self, sent: Span, start: int, end: int, method: str, action: str, *, own: bool, court: str | None = None,
             directed_to: str | None = None, directive: str | None = None, obj: str | None = None,
-            date: str | None = None, conf: float = 0.75) -> None:
+            date: str | None = None, conf: float = 0.75, polarity: str | None = None) -> None:
         key = (sent.start_char, action, directed_to, obj)
-        if key in self.seen or end <= start:
+        # a ruling the conclusion restates ("the Court GRANTS X" in the discussion and again at the end) is one order
+        same = (action, " ".join((obj or "").lower().split())) if own and obj else None
+        if key in self.seen or end <= start or same in self.seen:
             return
         self.seen.add(key)
+        if same:
+            self.seen.add(same)
         ctx = self.ctx
         if own:
             court = court or own_court(ctx)
@@ -238,7 +257,7 @@ class _Finder:
             date = self.facts[-1]["date"]  # "She was also ordered to pay ..." after "Today, ... was sentenced"
         if obj:
             obj = _clean_object(obj)
-        polarity = self.voc["polarity"].get(action, "neutral")
+        polarity = polarity or self.voc["polarity"].get(action, "neutral")
         self.facts.append(ctx.make_fact(
             "order", start, end, method, conf, action=action, court=court, directed_to=directed_to or None,
             directive=ph.clean_directive(directive) if directive else None,
@@ -318,6 +337,8 @@ class _Finder:
         return True
 
     def verb(self, sent: Span, tok: Token) -> None:
+        if tok.idx in self.done_verbs:
+            return  # read by :meth:`court_rules`
         action = self.action_of(tok)
         if not action or tok.pos_ in ("NOUN", "PROPN", "ADJ") and not tok.text.isupper():
             return
@@ -620,7 +641,39 @@ class _Finder:
                 directive = f"{directive} {self.ctx.text[ps:pe]}"
         self.add(sent, s, de, "order-modal", "order", own=True, directed_to=directed, directive=directive)
 
+    def court_rules(self) -> None:
+        """Rulings the court makes now, read from the words ("the Court GRANTS X", "I accept your pleas"):
+        the tagger often reads a capitalized verb as part of a name, so these do not wait for the parse.
+        "GRANTS IN PART and DENIES IN PART" is one order with polarity neutral."""
+        if not self.court_doc:
+            return
+        text = self.ctx.text
+        for m in _COURT_RULES_RE.finditer(text):
+            v = m.group("verb").lower()
+            action = {"denie": "deny", "dismisse": "dismiss"}.get(v, v)
+            if action not in self.forms.values() or self.in_quote(m.start()) or not (m.group("s") or re.search(
+                    r"(?i)\bwill\s+$", text[m.start():m.start("verb")])):
+                continue  # "the Court granted" tells the history; only the present tense rules now
+            sent = self.ctx.sentence_at(m.start())
+            mixed = m.group("verb2") is not None and m.group("verb2").lower() != m.group("verb").lower()
+            self.done_verbs.update({m.start("verb")} | ({m.start("verb2")} if m.group("verb2") else set()))
+            self.add(sent, m.start(), m.end("obj"), "order-court-rules", action, own=True, obj=m.group("obj"),
+                     polarity="neutral" if mixed else None, conf=0.8)
+        last_plea = -10_000
+        for m in _PLEA_RE.finditer(text):
+            sent = self.ctx.sentence_at(m.start())
+            if _CONDITION_RE.search(text[sent.start_char:m.start()]) or m.start() - last_plea < 1500:
+                continue  # "if I accept your plea": what would follow; "I accept your pleas" said again
+            last_plea = m.start()
+            if m.group("accept"):
+                self.add(sent, m.start(), m.end(), "order-plea", "accept", own=True, obj=m.group("pobj"),
+                         polarity="neutral", conf=0.7)
+            else:
+                self.add(sent, m.start(), m.end(), "order-plea", "adjudge", own=True,
+                         directive=m.group("fobj"), polarity="neutral", conf=0.7)
+
     def run(self) -> list[dict]:
+        self.court_rules()
         if self.ctx.kind == "docket":
             self.docket_entries()
         else:
