@@ -340,6 +340,9 @@ class _Finder:
         if tok.idx in self.done_verbs:
             return  # read by :meth:`court_rules`
         action = self.action_of(tok)
+        if action == "adjudge" and not re.match(r"\s+(?:\w+\s+){0,3}?(?:guilty|not\s+guilty|in\s+contempt|delinquent|incompetent)\b",
+                                                self.ctx.text[tok.idx + len(tok):tok.idx + len(tok) + 60], re.I):
+            return  # "ORDERED, ADJUDGED AND DECREED that ...": the decretal formula, not a finding
         if not action or tok.pos_ in ("NOUN", "PROPN", "ADJ") and not tok.text.isupper():
             return
         upper_done = tok.text.isupper() and len(tok) > 4 and tok.text.endswith(("ED", "EN"))
