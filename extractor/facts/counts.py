@@ -197,6 +197,89 @@ def _split_title(raw: str) -> tuple[str | None, list[str]]:
     return (title or None), against
 
 
+@functools.lru_cache(maxsize=1)
+def _mention_re() -> re.Pattern:
+    """ "Count 1 of the indictment", "pleaded guilty to Counts 2 and 3", "Counts (3-6)", "(Count One)"."""
+    cardinals, _ = number_words()
+    cards = "|".join(sorted(cardinals, key=len, reverse=True))
+    num = rf"(?:\d{{1,3}}|[IVXL]{{1,6}}(?![a-z])|(?i:{cards})(?![a-z]))"
+    sep = r"(?:\s*(?:,|&|and|,\s*and|through|thru|to|-|–)\s*)"
+    return re.compile(rf"(?<![\w-])(?P<head>[Cc]ounts?|COUNTS?)\s+\(?(?P<nums>{num}(?:{sep}{num})*)\)?(?![\w-])")
+
+
+_CHARGE_RE = re.compile(r"(?i)\b(?:which|that)\s+(?:also\s+)?charges?\s+(?:you|him|her|them|the\s+defendants?)\s+with\s+(?P<t>[^.;?]{3,200})"
+                        r"|\bcharging\s+(?:(?:him|her|them|the\s+defendants?)\s+)?(?:with\s+)?(?P<t2>[a-z][^.;?,]{3,120})")
+_VIOLATION_TITLE_RE = re.compile(r",\s*(?P<t>[a-z][a-z\s-]{3,100}?),?\s+in\s+violation\s+of\b")
+
+
+def _numbers(nums: str) -> list[int]:
+    """ "2 and 3" -> [2, 3]; "3-6" -> [3, 4, 5, 6]; "One through Three" -> [1, 2, 3] (ranges of at most 60)."""
+    parts = re.split(r"\s*(,\s*and|,|&|and|through|thru|to|-|–)\s*", nums)
+    out: list[int] = []
+    i = 0
+    while i < len(parts):
+        n = number_of(parts[i].strip())
+        if n is None:
+            i += 1
+            continue
+        if i + 2 < len(parts) and parts[i + 1].strip().lower() in ("through", "thru", "to", "-", "–"):
+            m = number_of(parts[i + 2].strip())
+            if m is not None and n < m <= n + 60:
+                out.extend(range(n, m + 1))
+                i += 3
+                continue
+        out.append(n)
+        i += 2
+    return out
+
+
+def _mention_title(sentence: str) -> str | None:
+    """The offence a sentence charges: "which charges you with importation of a drug", ", wire fraud, in violation of"."""
+    m = re.match(r"\s*(?:of\s+the\s+(?:[\w-]+\s+){0,3}?(?:indictment|information|complaint)\s*)?,?\s*(?:with|for)\s+"
+                 r"(?P<t>[A-Za-z][^,;.()“\"]{3,120}?)(?=\s*(?:[,;.(“\"]|in\s+violation\b|$))", sentence, re.I)
+    if m and not re.match(r"(?i)(?:the|this|that|which|whom)\b", m.group("t")):
+        return " ".join(m.group("t").split())  # "charges Roe in Count One with wire fraud"
+    m = _CHARGE_RE.search(sentence)
+    if m:
+        t = (m.group("t") or m.group("t2") or "").strip()
+        t = re.split(r",?\s+in\s+violation\s+of\b|,\s+(?:how|do|does|what|and\s+how)\s", t)[0]  # "..., how do you plead?"
+        if re.match(r"(?i)(?:a\s+)?violations?\s+of\b", t) and "," in t:
+            t = t.rsplit(",", 1)[1]  # "a violation of 21 U.S.C. 952 and 960, importation of a drug"
+        return " ".join(t.split()).strip(" ,") or None
+    m = _VIOLATION_TITLE_RE.search(sentence)
+    return " ".join(m.group("t").split()) if m else None
+
+
+def _mentions(ctx: DocContext, seen: set[int]) -> list[dict]:
+    """Count facts from numbered counts named in prose (pleas, verdicts, charges), one per number not in ``seen``."""
+    text = ctx.text
+    out: dict[int, dict] = {}
+    for m in _mention_re().finditer(text):
+        if ctx.is_reserved(m.start(), m.end(), ("citation", "docket")):
+            continue
+        numbers = [n for n in _numbers(m.group("nums")) if 0 < n <= 200]
+        if not numbers:
+            continue
+        sent = ctx.sentence_at(m.start())
+        after = text[m.end():max(m.end(), sent.end_char)]
+        title = _mention_title(after)
+        if title and re.match(r"(?i)the\s+same\s+(?:offen[cs]e|crime|charge|violation)", title):
+            earlier = [f for f in out.values() if f["title"] and f["start_char"] < m.start()]
+            title = earlier[-1]["title"] if earlier else None  # "Count 3, which charges you with the same offense"
+        statutes = heading_statutes(after) if title or re.search(r"(?i)\bviolat", after) else []
+        ctx.reserve(m.start(), m.end(), "count")
+        for n in numbers:
+            if n in seen:
+                continue
+            if n in out:
+                if title and not out[n]["title"]:
+                    out[n].update(title=title, statutes=statutes or out[n]["statutes"])
+                continue
+            out[n] = ctx.make_fact("count", m.start(), m.end(), "count-mention", 0.7, number=n, title=title,
+                                   statutes=statutes, against=[])
+    return list(out.values())
+
+
 def extract(ctx: DocContext) -> list[dict]:
     """Return the count facts of the document (FACTS.md "count").
 
@@ -231,6 +314,10 @@ def extract(ctx: DocContext) -> list[dict]:
             continue
         if ctx.is_reserved(m.start("head"), m.end("head")):
             continue
+        line_s = text.rfind("\n", 0, m.start())
+        prev = text[text.rfind("\n", 0, max(0, line_s)) + 1:max(0, line_s)].rstrip()
+        if prev and re.search(r"[a-z,]$", prev) and not rest.strip(" .:-–—"):
+            continue  # "... September 13, 2019 in\nCount 3." : a sentence running on, not a heading
         raw, end = _title_block(text, m.start("rest"), rest)
         title, against = _split_title(raw)
         if number in seen:
@@ -241,4 +328,6 @@ def extract(ctx: DocContext) -> list[dict]:
         facts.append(ctx.make_fact(
             "count", m.start("head"), max(m.end("head"), end), "count-heading", 0.85,
             number=number, title=title, statutes=statutes, against=against))
+    facts += _mentions(ctx, seen)
+    facts.sort(key=lambda f: f["start_char"])
     return facts

@@ -82,6 +82,15 @@ _COURT_RULES_RE = re.compile(
     r"(?:\s*,?\s+(?i:and)\s+(?P<verb2>(?i:" + _RULING_VERBS + r"))(?i:S|ES)?(?:\s+(?i:in\s+part|as\s+moot))?)?)"
     r"\s+(?P<obj>(?:(?:Dr|Mr|Ms|Mrs|No|Nos|Inc|Corp|Co|Jr|Sr|Dkt|Fed|R|Civ|Crim|P|Evid|[A-Z])\.|[^.;:]){3,300}?)"
     r"(?=\s*(?:[.;:]|$|,?\s+(?i:and)\s+(?:the\s+Court\s+)?(?i:" + _RULING_VERBS + r")))")
+# judgment forms: "The defendant is hereby committed to the custody of ...", "The fine is waived", "The bond is
+# exonerated", "The defendant is adjudged guilty on Counts 2 and 5", "Counts 1 and 3 are dismissed on the motion ..."
+_JUDGMENT_RE = re.compile(
+    r"(?P<subj>\b(?:The|the)\s+(?:[\w-]+\s+){0,3}?(?:defendants?|fine|bond|interest\s+requirement|special\s+assessment|"
+    r"costs?|restitution|forfeiture|remaining\s+counts|underlying\s+(?:indictment|information|complaint))|"
+    r"\b(?:Counts?|COUNTS?)\s+[\dIVX][\w\s,&-]{0,40}?|\bDefendant(?:\s+[A-Z][\w.'’-]+){0,3})"
+    r"\s+(?:is|are)\s+(?:hereby\s+)?(?P<verb>committed|waived|exonerated|adjudged|adjudicated|dismissed)\b(?P<rest>[^.;]*)")
+_JUDGMENT_ACTION = {"committed": "commit", "waived": "waive", "exonerated": "exonerate", "adjudged": "adjudge",
+                    "adjudicated": "adjudge", "dismissed": "dismiss"}
 _CONDITION_RE = re.compile(r"(?i)\b(?:if|when|unless|whether|before|after|once)\b[^.;:?]*$")
 # a judge accepting a plea or finding guilt in a transcript: "I accept those pleas", "I find you guilty of ..."
 _PLEA_RE = re.compile(r"(?<![\w])(?:I|We)\s+(?:hereby\s+)?(?:(?P<accept>accept)\s+(?P<pobj>(?:the|those|these|your|his|her|their|"
@@ -645,9 +654,10 @@ class _Finder:
         self.add(sent, s, de, "order-modal", "order", own=True, directed_to=directed, directive=directive)
 
     def court_rules(self) -> None:
-        """Rulings the court makes now, read from the words ("the Court GRANTS X", "I accept your pleas"):
-        the tagger often reads a capitalized verb as part of a name, so these do not wait for the parse.
-        "GRANTS IN PART and DENIES IN PART" is one order with polarity neutral."""
+        """Rulings the court makes now, read from the words ("the Court GRANTS X", "I accept your pleas",
+        a judgment form's "The defendant is hereby committed ..."): the tagger often reads a capitalized
+        verb as part of a name and a judgment's participles as adjectives, so these do not wait for the
+        parse. "GRANTS IN PART and DENIES IN PART" is one order with polarity neutral."""
         if not self.court_doc:
             return
         text = self.ctx.text
@@ -662,12 +672,27 @@ class _Finder:
             self.done_verbs.update({m.start("verb")} | ({m.start("verb2")} if m.group("verb2") else set()))
             self.add(sent, m.start(), m.end("obj"), "order-court-rules", action, own=True, obj=m.group("obj"),
                      polarity="neutral" if mixed else None, conf=0.8)
-        last_plea = -10_000
+        for m in _JUDGMENT_RE.finditer(text):
+            action = _JUDGMENT_ACTION[m.group("verb").lower()]
+            if self.in_quote(m.start()) or action == "adjudge" and not re.match(r"\s+(?:not\s+)?guilty\b", m.group("rest")):
+                continue
+            sent = self.ctx.sentence_at(m.start())
+            subj = " ".join(m.group("subj").split())
+            rest = " ".join(m.group("rest").split())
+            self.done_verbs.add(m.start("verb"))
+            if action in ("commit", "adjudge"):
+                self.add(sent, m.start(), m.end(), "order-judgment", action, own=True, directed_to=ph.strip_det(subj),
+                         directive=rest or None, polarity="neutral", conf=0.75)
+            else:
+                self.add(sent, m.start(), m.end(), "order-judgment", action, own=True, obj=subj, conf=0.75,
+                         polarity="neutral" if action != "dismiss" else None)
+        last_plea: dict[str, int] = {}
         for m in _PLEA_RE.finditer(text):
             sent = self.ctx.sentence_at(m.start())
-            if _CONDITION_RE.search(text[sent.start_char:m.start()]) or m.start() - last_plea < 1500:
+            kind = "accept" if m.group("accept") else "find"
+            if _CONDITION_RE.search(text[sent.start_char:m.start()]) or m.start() - last_plea.get(kind, -10_000) < 1500:
                 continue  # "if I accept your plea": what would follow; "I accept your pleas" said again
-            last_plea = m.start()
+            last_plea[kind] = m.start()
             if m.group("accept"):
                 self.add(sent, m.start(), m.end(), "order-plea", "accept", own=True, obj=m.group("pobj"),
                          polarity="neutral", conf=0.7)

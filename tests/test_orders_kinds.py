@@ -1,0 +1,105 @@
+"""Kinds of order and count failure seen on filings nobody tuned for (issue 16), one table per kind.
+
+Every example is invented.
+"""
+from __future__ import annotations
+
+import pytest
+from conftest import facts_of
+
+COURT = "UNITED STATES DISTRICT COURT\nDISTRICT OF ELSEWHERE\n"
+
+JUDGMENT = (COURT + "UNITED STATES OF AMERICA\nv.\nMARCUS ELLERY HALE\nJUDGMENT IN A CRIMINAL CASE\n"
+            "Case Number: 2:21-cr-00412-1\nDate of Imposition of Judgment: March 3, 2022\n"
+            "The defendant is adjudged guilty on Counts 2 and 5.\n"
+            "The defendant is hereby committed to the custody of the Bureau of Prisons to be imprisoned for a total term of "
+            "46 months.\nThe fine is waived.\nThe bond is exonerated.\n")
+
+MINUTES = (COURT + "CIVIL MINUTES - GENERAL\nCase No. 2:23-cv-01111 Date June 2, 2023\n"
+           "Proceedings: (IN CHAMBERS) ORDER ON DISCOVERY MOTIONS\n"
+           "The Court GRANTS IN PART and DENIES IN PART Plaintiff's Motion to Compel.\n"
+           "Accordingly, the Court DENIES as moot Defendant's Motion to Stay.\n"
+           "The Court GRANTS Plaintiff's Application for a Preliminary Injunction.\n")
+
+TRANSCRIPT = (COURT + "TRANSCRIPT OF PROCEEDINGS\nCase No. 3:22-cr-00077\n"
+              "THE COURT: To Count 1 of the indictment, which charges you with wire fraud, how do you plead?\n"
+              "THE DEFENDANT: Guilty, Your Honor.\n"
+              "THE COURT: And to Count 2, which charges you with the same offense, how do you plead?\n"
+              "THE DEFENDANT: Guilty.\n"
+              "THE COURT: If I accept your pleas, you will be found guilty. I accept your pleas, and I find you guilty of "
+              "each of those offenses.\n")
+
+COMPLAINT = ("UNITED STATES DISTRICT COURT\nDISTRICT OF ELSEWHERE\nCOMPLAINT\n"
+             "1. The Court granted a stay in a related case.\n"
+             "PRAYER FOR RELIEF\nDefendants should be enjoined from selling the product, and the Court should order "
+             "Defendants to pay damages.\n")
+
+
+def orders(text: str) -> list[dict]:
+    return [f for f in facts_of(text, "order") if not f["prior"]]
+
+
+# (text, action, words of the object or directive, polarity)
+ORDERS = [
+    (JUDGMENT, "commit", "46 months", "neutral"),  # a judgment form commits the defendant
+    (JUDGMENT, "waive", "fine", "neutral"),
+    (JUDGMENT, "exonerate", "bond", "neutral"),
+    (JUDGMENT, "adjudge", "guilty", "neutral"),
+    (MINUTES, "grant", "Motion to Compel", "neutral"),  # granted in part and denied in part: one neutral order
+    (MINUTES, "deny", "Motion to Stay", "deny"),  # "DENIES as moot": the motion is the object
+    (MINUTES, "grant", "Preliminary Injunction", "grant"),
+    (TRANSCRIPT, "accept", "pleas", "neutral"),  # a judge speaking in a transcript
+    (TRANSCRIPT, "adjudge", "guilty", "neutral"),
+]
+
+
+@pytest.mark.parametrize("text,action,words,polarity", ORDERS)
+def test_order_found(text, action, words, polarity):
+    found = [o for o in orders(text) if o["action"] == action
+             and words.lower() in " ".join(str(o.get(k) or "") for k in ("object", "directive", "text")).lower()]
+    assert found, [(o["action"], o["object"], o["directive"]) for o in orders(text)]
+    assert found[0]["polarity"] == polarity
+
+
+def test_mixed_ruling_is_one_order():
+    acts = [o["action"] for o in orders(MINUTES) if "compel" in (o.get("object") or "").lower()]
+    assert acts == ["grant"]
+
+
+def test_conditional_acceptance_is_no_order():
+    assert len([o for o in orders(TRANSCRIPT) if o["action"] == "accept"]) == 1
+
+
+def test_prayer_for_relief_orders_nothing():
+    assert orders(COMPLAINT) == []
+
+
+def test_judgment_orders_take_the_judgment_date():
+    assert {o["date"] for o in orders(JUDGMENT)} == {"2022-03-03"}
+
+
+def counts(text: str) -> dict[int, dict]:
+    return {f["number"]: f for f in facts_of(text, "count")}
+
+
+# (text, number, title or None)
+COUNTS = [
+    (JUDGMENT, 2, None),  # counts of conviction named in prose
+    (JUDGMENT, 5, None),
+    (TRANSCRIPT, 1, "wire fraud"),  # the offence the count charges, never the next sentence
+    (TRANSCRIPT, 2, "wire fraud"),  # "the same offense" as the count before
+    ("The jury found the defendant guilty on Counts (3-6) of the Second Superseding Indictment.", 4, None),  # a range
+    ("He pleaded guilty to Count One of the information, charging him with bank fraud.", 1, "bank fraud"),
+]
+
+
+@pytest.mark.parametrize("text,number,title", COUNTS)
+def test_count_found(text, number, title):
+    cs = counts(text)
+    assert number in cs, sorted(cs)
+    if title is not None:
+        assert cs[number]["title"] == title
+
+
+def test_range_gives_each_count():
+    assert sorted(counts("The jury found the defendant guilty on Counts (3-6).")) == [3, 4, 5, 6]
