@@ -55,8 +55,8 @@ def test_docket_count_lines():
 
 
 @pytest.mark.parametrize("text", [
-    "The court dismissed the complaint as to Count Two.",  # a ruling names a count: no new count fact
-    "Count one of the indictment charged wire fraud.",  # prose at a line start, not a heading
+    # (a numbered count named in prose, "as to Count Two", "Count one of the indictment", is a count since
+    # issue 16: tests/test_orders_kinds.py)
     "He pleaded guilty to one count of wire fraud.",  # unnumbered charge in a press release
     "The first claim fails because the statute of limitations ran.",  # ordinal + claim in prose
 ])

@@ -103,3 +103,47 @@ def test_count_found(text, number, title):
 
 def test_range_gives_each_count():
     assert sorted(counts("The jury found the defendant guilty on Counts (3-6).")) == [3, 4, 5, 6]
+
+
+MINUTE_LIST = (COURT + "CIVIL MINUTES - GENERAL\nCase No. 2:23-cv-02222 Date July 7, 2023\n"
+               "Proceedings: (IN CHAMBERS) ORDER RE: SUBPOENAS\n"
+               "For the reasons stated on the record, IT IS ORDERED that: (1) non-party Orbit Telecom shall produce the "
+               "call records by July 21, 2023; (2) Plaintiff shall serve the subpoena on Keel Bank within seven days; and "
+               "(3) the parties shall file a joint status report by August 1, 2023.\n")
+
+DOCKET = ("U.S. District Court\nDistrict of Elsewhere\nCIVIL DOCKET FOR CASE #: 1:22-cv-03333-ABC\n"
+          "Roe v. Acme Corp.\nAssigned to: Judge Ada Quill\n"
+          "Plaintiff\nJane Roe\nrepresented by Sam Poe\nLEAD ATTORNEY\n"
+          "Defendant\nAcme Corp.\nrepresented by Lee Wu\nLEAD ATTORNEY\n"
+          "Date Filed # Docket Text\n"
+          "03/02/2023 70 ORDER granting 52 Motion to Seal; granting 57 Motion for Extension of Time; and granting 61 "
+          "Motion to Compel. Signed by Judge Ada Quill on 3/2/2023. (abc) (Entered: 03/02/2023)\n"
+          "03/03/2023 71 This document is SEALED. (abc) (Entered: 03/03/2023)\n"
+          "03/04/2023 72 Set/Reset Hearings: Status Conference set for 4/1/2023. Transcripts may be ordered by "
+          "submitting the form. (abc) (Entered: 03/04/2023)\n")
+
+AWARD = (COURT + "JANE ROE,\nPetitioner,\nv.\nCOMMISSIONER OF SOCIAL SECURITY,\nRespondent.\nNo. 1:20-cv-00444\n"
+         "ORDER\nPetitioner's motion for attorney's fees is GRANTED. Petitioner is awarded $212,500 in attorneys' fees.\n"
+         "Dated: May 5, 2021\n")
+
+
+def test_numbered_items_are_one_order_each():
+    got = [(o["action"], o["directed_to"]) for o in orders(MINUTE_LIST) if o["action"] in ("order", "direct", "require")]
+    assert len(got) == 3, got
+    assert [d for _, d in got][0] == "Orbit Telecom"
+
+
+def test_docket_entry_grants_each_motion():
+    objs = sorted(o["object"] for o in facts_of(DOCKET, "order") if o["action"] == "grant")
+    assert objs == ["Motion for Extension of Time", "Motion to Compel", "Motion to Seal"], objs
+
+
+def test_docket_notices_are_no_orders():
+    texts = [o["text"] for o in facts_of(DOCKET, "order")]
+    assert not [t for t in texts if "SEALED" in t or "Set/Reset" in t or "Transcripts" in t], texts
+
+
+def test_award_is_an_order_of_the_matter():
+    awards = [o for o in orders(AWARD) if o["action"] == "award"]
+    assert awards and "212,500" in awards[0]["text"]
+    assert awards[0]["date"] == "2021-05-05"

@@ -45,6 +45,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     circ = r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|District\s+of\s+Columbia|Federal)"
     us = r"(?:United\s+States|U\.\s?S\.)"
     sep = r"[\s,—–-]*"
+    # a place's name: one to three capitalized words on one line, none of them a function word or a title
+    place = (r"(?:(?!(?:From|In|Filed|On|Appeal|The|Of|For|To|At|By|Honorable|Hon|Judge)\b)[A-Z][a-z'’]+(?:\.(?=[ \t][A-Z]))?[ \t]+){0,2}"
+             r"(?!(?:From|In|Filed|On|Appeal|The|Of|For|To|At|By|Honorable|Hon|Judge)\b)[A-Z][a-z'’]+")
     pats = [
         ("bankruptcy", rf"(?:In\s+the\s+)?{us}\s+Bankruptcy\s+Court{sep}(?:for\s+)?(?:the\s+)?(?P<dir>{_DIR}\s+)?District\s+of\s+(?P<state>{st})"),
         ("district", rf"(?:In\s+the\s+)?{us}\s+District\s+Court{sep}(?:for\s+)?(?:the\s+)?(?P<dir>{_DIR}\s+)?District\s+of\s+(?P<state>{st})"),
@@ -59,10 +62,11 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
                           r"Thirteenth|Fourteenth)\s+(?:District\s+)?Court\s+of\s+Appeals"),
         # state trial and appellate courts: "the Circuit Court of Boone County", "Superior Court of Lassen County",
         # "Court of Common Pleas of Erie County", "Harris County District Court", "Court of Appeals of Ohio"
-        ("state_court", r"(?<![\w])(?:Circuit|Superior|District|Chancery|Probate|Family|Juvenile|County|Municipal|Justice|Surrogate['’]?s?)"
-                        r"\s+Court\s+(?:of|for)\s+(?:the\s+)?(?:(?:City\s+and\s+)?County\s+of\s+)?(?:[A-Z][a-z'’.]+\s+){1,3}(?:County|Parish)(?![\w])"
-                        r"|(?<![\w])Court\s+of\s+Common\s+Pleas\s+(?:of|for)\s+(?:[A-Z][a-z'’.]+\s+){1,3}County(?![\w])"
-                        r"|(?<![\w])(?:[A-Z][a-z'’.]+\s+){1,3}(?:County|Parish)\s+(?:Circuit|Superior|District|Chancery|Probate|Family|Municipal)\s+Court(?![\w])"
+        ("state_court", rf"(?<![\w])(?:Circuit|Superior|District|Chancery|Probate|Family|Juvenile|County|Municipal|Justice|Surrogate['’]?s?)"
+                        rf"\s+Court\s+(?:of|for)\s+(?:the\s+)?(?:(?:City\s+and\s+)?County\s+of\s+)?{place}[ \t]+(?:County|Parish)(?![\w])"
+                        rf"|(?<![\w])(?:Circuit|Superior|District)\s+Court\s+(?:of|for)\s+(?:the\s+)?County\s+of\s+{place}(?![\w])"
+                        rf"|(?<![\w])Court\s+of\s+Common\s+Pleas\s+(?:of|for)\s+{place}[ \t]+County(?![\w])"
+                        rf"|(?<![\w.]){place}[ \t]+(?:County|Parish)\s+(?:Circuit|Superior|District|Chancery|Probate|Family|Municipal)\s+Court(?![\w])"
                         rf"|(?<![\w])Court\s+of\s+(?:Criminal\s+)?Appeals?\s+of\s+(?:the\s+State\s+of\s+)?(?P<astate>{st})(?![\w])"
                         rf"|(?<![\w])(?P<astate2>{st})\s+Court\s+of\s+(?:Criminal\s+)?Appeals?(?![\w])"),
         ("jpml", r"(?:United\s+States\s+)?Judicial\s+Panel\s+(?:on|for)\s+Multidistrict\s+Litigation"),

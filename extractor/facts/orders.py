@@ -69,6 +69,8 @@ _DISPOSITION_RE = re.compile(
 _DOCKET_ORDER_RE = re.compile(
     r"\b(?:MINUTE\s+)?(?:ORDER|Order)\s+(?P<verbs>(?:(?:and\s+|AND\s+)?(?i:granting|denying|dismissing|staying|vacating|"
     r"remanding|striking|sealing|directing|enjoining)(?:\s+(?i:in\s+part))?,?\s+)+)(?P<obj>[^.;\n]{3,160})")
+_DOCKET_MORE_RE = re.compile(r"\s*[;,]\s*(?:and\s+)?(?P<verb>(?i:granting|denying|dismissing|staying|vacating|remanding|striking|"
+                             r"sealing|terminating))(?:\s+(?i:in\s+part|as\s+moot))?\s+(?P<obj>[^.;\n]{3,160})")
 _ENTRY_DATE_RE = re.compile(r"(?m)^\s*(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
 _QUOTE_RE = re.compile(r"“[^”]{0,800}”|\"[^\"\n]{0,800}\"")
 _HEADLINE_MAX = 160
@@ -91,6 +93,10 @@ _JUDGMENT_RE = re.compile(
     r"\s+(?:is|are)\s+(?:hereby\s+)?(?P<verb>committed|waived|exonerated|adjudged|adjudicated|dismissed)\b(?P<rest>[^.;]*)")
 _JUDGMENT_ACTION = {"committed": "commit", "waived": "waive", "exonerated": "exonerate", "adjudged": "adjudge",
                     "adjudicated": "adjudge", "dismissed": "dismiss"}
+# "IT IS ORDERED that: (1) non-party X shall produce ...; (2) Plaintiff shall serve ...; and (3) ...": one order an item
+_ORDERED_LIST_RE = re.compile(r"IT\s+IS\s+(?:HEREBY\s+|FURTHER\s+|SO\s+)*ORDERED(?:\s+that)?\s*:?(?=\s*\((?:1|a|i)\))", re.I)
+_ITEM_RE = re.compile(r"\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s+(?P<subj>[A-Za-z][^;()]{1,80}?)\s+(?:shall|must|is\s+to|are\s+to|will)\s+"
+                      r"(?P<dir>[^;]{3,500}?)(?=\s*(?:;|\.\s|\.$|$|,?\s+and\s+\((?:\d{1,2}|[a-z])\)))")
 _CONDITION_RE = re.compile(r"(?i)\b(?:if|when|unless|whether|before|after|once)\b[^.;:?]*$")
 # a judge accepting a plea or finding guilt in a transcript: "I accept those pleas", "I find you guilty of ..."
 _PLEA_RE = re.compile(r"(?<![\w])(?:I|We)\s+(?:hereby\s+)?(?:(?P<accept>accept)\s+(?P<pobj>(?:the|those|these|your|his|her|their|"
@@ -183,6 +189,7 @@ class _Finder:
         self.seen: set[tuple] = set()
         self.heading_spans: list[tuple[int, int]] = []
         self.done_verbs: set[int] = set()  # offsets of verbs a words-only rule already read
+        self.item_spans: list[tuple[int, int]] = []  # numbered items of an "IT IS ORDERED that:" list
 
     # ---- helpers -------------------------------------------------------
     def action_of(self, tok: Token) -> str | None:
@@ -330,6 +337,18 @@ class _Finder:
                 if action:
                     self.add(sent, m.start(), m.end(), "order-docket", action, own=False, court=own_court(self.ctx),
                              obj=obj, date=date, conf=0.7)
+            # "ORDER granting 52 Motion to Seal; granting 57 Motion for Extension of Time; and granting 61 ...": each
+            pos = m.end()
+            while True:
+                more = _DOCKET_MORE_RE.match(text, pos)
+                if not more:
+                    break
+                action = self.forms.get(more.group("verb").lower())
+                if action:
+                    self.add(sent, more.start("verb"), more.end(), "order-docket", action, own=False,
+                             court=own_court(self.ctx), date=date, conf=0.7,
+                             obj=re.sub(r"^\d+\s+", "", " ".join(more.group("obj").split())))
+                pos = more.end()
 
     def dispositions(self, sent: Span) -> bool:
         if not self.court_doc:
@@ -479,6 +498,14 @@ class _Finder:
         elif not self.court_doc:
             return
         directive, end = self._directive_of(tok, action) if directive_action else (None, tok.idx + len(tok))
+        if action == "award":
+            # "Petitioner is awarded $212,500 in attorneys' fees": what is awarded
+            rest = self.ctx.text[tok.idx + len(tok):sent.end_char].strip().rstrip(".")
+            if rest:
+                directive, end = rest, sent.end_char
+        if action == "seal" and re.search(r"(?i)\b(?:this|the|that)\s+(?:document|entry|filing|attachment)\s+(?:is|was|has\s+been)\s+$",
+                                          self.ctx.text[max(sent.start_char, tok.idx - 60):tok.idx]):
+            return  # "This document is SEALED": the clerk's notice on a docket entry, not an order
         if directive_action and not directed:
             return  # "IT IS ORDERED that ...": the that-clause makes its own fact
         if not directive_action and action == "remand" and obj and self._rest_after(tok).startswith(" to "):
@@ -621,7 +648,7 @@ class _Finder:
             return
         if any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "neg" for c in tok.children):
             return
-        if self.in_quote(tok.idx):
+        if self.in_quote(tok.idx) or any(s <= tok.idx < e for s, e in self.item_spans):
             return
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None or not self.bound_like(subj) or subj.lower_ in ("they",):
@@ -686,6 +713,16 @@ class _Finder:
             else:
                 self.add(sent, m.start(), m.end(), "order-judgment", action, own=True, obj=subj, conf=0.75,
                          polarity="neutral" if action != "dismiss" else None)
+        for m in _ORDERED_LIST_RE.finditer(text):
+            block_end = min(len(text), m.end() + 3000)
+            para = re.search(r"\n[ \t]*\n", text[m.end():block_end])
+            block_end = m.end() + para.start() if para else block_end
+            for it in _ITEM_RE.finditer(text, m.end(), block_end):
+                sent = self.ctx.sentence_at(it.start())
+                who = re.sub(r"(?i)^(?:non-?party|the)\s+", "", " ".join(it.group("subj").split()))
+                self.item_spans.append((it.start(), it.end()))
+                self.add(sent, it.start("subj"), it.end("dir"), "order-item", "order", own=True, directed_to=who,
+                         directive=" ".join(it.group("dir").split()), conf=0.75)
         last_plea: dict[str, int] = {}
         for m in _PLEA_RE.finditer(text):
             sent = self.ctx.sentence_at(m.start())

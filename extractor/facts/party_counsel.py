@@ -20,11 +20,12 @@ _SIDE = (r"(?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respon
          r"Debtors?|Movants?|Claimants?|Relators?|Objectors?|Creditors?|Trustee|United\s+States|Government|People|"
          r"Cross-\w+)(?:(?:\s*[-–—/]\s*|\s+and\s+)(?:Cross-)?(?:Appellants?|Appellees?|Petitioners?|Respondents?|Plaintiffs?|Defendants?))*")
 # "..., for Plaintiffs." / "..., for Defendant State Board of Port Pilots." / "..., for appellee;"
-_FOR_SIDE = re.compile(r",?[ \t\n]+(?:[Aa]ttorneys?|[Cc]ounsel)?[ \t\n]*for[ \t\n]+(?:the[ \t\n]+)?(?P<side>" + _SIDE + r")(?P<who>[^.;\n]{0,120}?)"
+# (each starts at the first blank of a run: a run of blanks is tried once, not from each of its blanks)
+_FOR_SIDE = re.compile(r"(?:,|(?<![ \t\n,]))[ \t\n]+(?:(?:[Aa]ttorneys?|[Cc]ounsel)[ \t\n]+)?for[ \t\n]+(?:the[ \t\n]+)?(?P<side>" + _SIDE + r")(?P<who>[^.;\n]{0,120}?)"
                        r"(?=[ \t]*(?:[.;]|\n|$))", re.I)
 # "Counsel for the Defendant: John Doe", "COUNSEL FOR PLAINTIFF: JANE ROE"
 # ... or the field's label over its value: "COUNSEL FOR THE DEFENDANT" / "Marta Sobieski"
-_FIELD = re.compile(r"(?im)^[ \t]*(?:Counsel|Attorneys?)[ \t]+for[ \t]+(?:the[ \t]+)?(?P<side>" + _SIDE + r")[ \t]*(?::[ \t]*|[ \t]*\n[ \t]*)"
+_FIELD = re.compile(r"(?im)^[ \t]*(?:Counsel|Attorneys?)[ \t]+for[ \t]+(?:the[ \t]+)?(?P<side>" + _SIDE + r")(?:[ \t]*:[ \t]*|[ \t]*\n[ \t]*)"
                     r"(?P<names>[^\n:]{3,200})$")
 # where a group of counsel begins: a sentence end (not after an initial or "Inc."), a blank line, a label
 _GROUP_START = re.compile(r"(?:^|\n[ \t]*\n|(?<!\b[A-Z])(?<!Inc)(?<!Jr)(?<!Sr)(?<!Co)(?<!Corp)(?<!Ltd)(?<!No)[.:][ \t\n]+(?=[A-Z])|"
@@ -34,7 +35,7 @@ _PERSON = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+)?" + NAME)
 
 
 # "/s/ Dana Whitfield" over a bar number, firm, office or contact lines: the filing attorney's e-signature
-_SLASH_S = re.compile(r"(?m)^[ \t]*/s/[ \t]*(?P<name>" + NAME + r")[ \t]*(?:,[ \t]*Esq\.?)?[ \t]*$")
+_SLASH_S = re.compile(r"(?m)^[ \t]*/s/[ \t]*(?P<name>" + NAME + r")(?:,[ \t]*Esq\.?)?[ \t]*$")
 _COUNSEL_LINES = re.compile(r"(?i)\b(?:Bar\s+(?:No|Number|ID)|Esq|LLP|LLC|PLLC|P\.\s?C|P\.\s?A|Law|Attorneys?|Counsel|"
                             r"Office|Group|Firm|Defender|Telephone|Tel\.|Phone|Email|E-mail)\b|@|\(\d{3}\)")
 _NOT_COUNSEL = re.compile(r"(?i)\b(?:Judge|Justice|Magistrate|Clerk|Deputy\s+Clerk|Court\s+Reporter|Notary)\b")
@@ -60,8 +61,15 @@ _ORG_WORD = re.compile(r"(?i)\b(?:LLP|LLC|PLLC|P\.C|P\.A|Office|Law|Department|D
                        r"Church|Foundation|Institute|Center|Centre|Association|Union|Firm|Counsel|Project|Fund|Coalition|"
                        r"Council|League|Alliance|Clinic|Committee|Network|Group|University|School|College|Services?|Advocates|"
                        r"Defenders?|Partners|Associates|Trust|Initiative|Legal|Rights|Liberty|Freedom|Justice|Action)\b")
+# a form's empty value or a public office, not an attorney's name: "None Appearing", "Not Applicable", "Senator X"
+_NO_NAME = re.compile(r"(?i)\b(?:None|Not|N/A|Appearing|Applicable|Unknown|Present|Absent|Senator|Governor|Mayor|"
+                      r"Representative|President)\b")
+# what a counsel list holds besides names: a firm, an office, a city and state, "argued", "on brief"
+_COUNSEL_MARK = re.compile(r"LLP|LLC|PLLC|P\.\s?C\.|P\.\s?A\.|\bLaw\b|\bOffice|\bAttorney|\bGeneral\b|\bCounsel\b|"
+                           r"\bDefender|\bEsq|\bargued\b|\bwith\s+whom\b|\bon\s+(?:the\s+)?briefs?\b|"
+                           r",[ \t\n]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t\n]+(?:[A-Z]{2}|[A-Z][a-z]+|[A-Z]\.[ \t]?[A-Z]\.)(?=[,;\s]|$)")
 # "A and B on brief for Jane Roe, amicus curiae." / "C on brief for appellees."
-_ON_BRIEF_FOR = re.compile(r"[ \t\n]+(?:(?:were|was)[ \t\n]+)?on[ \t\n]+(?:the[ \t\n]+)?briefs?,?[ \t\n]+for[ \t\n]+"
+_ON_BRIEF_FOR = re.compile(r"(?<![ \t\n])[ \t\n]+(?:(?:were|was)[ \t\n]+)?on[ \t\n]+(?:the[ \t\n]+)?briefs?,?[ \t\n]+for[ \t\n]+"
                            r"(?P<who>[^.;]{1,1200}?)(?:,[ \t\n]*(?P<side>" + _SIDE + r"))?(?=[ \t]*[.;])", re.I)
 
 
@@ -90,7 +98,8 @@ def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
             core = _ARGUED.sub("", part)
             lead = len(core) - len(core.lstrip())
             core = core.strip()
-            if core and re.fullmatch(_PERSON.pattern, core) and len(core.split()) >= 2 and not _ORG_WORD.search(core):
+            if core and re.fullmatch(_PERSON.pattern, core) and len(core.split()) >= 2 and not _ORG_WORD.search(core) \
+                    and not _NO_NAME.search(core):
                 s = e_start + cut + lead
                 names.append((s, s + len(core)))
             elif core:
@@ -126,8 +135,8 @@ def counsel_cues(text: str) -> list[Cue]:
         starts = [g.end() for g in _GROUP_START.finditer(text, lo, m.start())]
         g_start = starts[-1] if starts else lo
         segment = text[g_start:m.start()]
-        if not re.search(r",", segment) and " and " not in segment:
-            continue  # "Judgment for defendants." and other prose with no counsel list
+        if not _COUNSEL_MARK.search(segment):
+            continue  # "Judgment for defendants.", "X testified for Plaintiffs.": prose, no counsel list
         title = _title(m.group("side"))
         for s, e in _names_in(text, g_start, m.start()):
             out.append(Cue(s, e, "attorney", title, method="counsel-list"))

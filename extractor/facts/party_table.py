@@ -74,8 +74,10 @@ def role_of_type(line: str) -> str | None:
     Types not in the vocabulary but built of known words are read by their words: anything with
     "appellant"/"appellee" is that role; "X Defendant"/"X Plaintiff" is defendant/plaintiff.
     """
+    if len(line) > 80:
+        return None  # checked first: no type line is this long, and the regexes need not read it
     key = _type_key(line)
-    if not key or len(key) > 60:
+    if not key:
         return None
     types = vocab()["_types"]
     if key in types:
@@ -90,7 +92,14 @@ _BLANK = re.compile(r"[ \t\u00a0]*")
 _PHONE = re.compile(r"\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}")
 _CONTACT = re.compile(r"(?i)^(?:Direct|Firm|Fax|Email|E-mail|Phone|Tel|Telephone|Cell)\s*:|^\(See above for address\)|@")
 _NOT_NAME = re.compile(r"(?i)^(?:represented\s+by|v\.?$|vs\.?$|----+|SSN\b|Tax\s+ID\b|EIN\b|aka\b|dba\b|fka\b|TERMINATED\b|"
-                       r"Pro\s+Se\b|None$|Designation\b|Show\s+Associated\b|Filing\s+Date\b|Date\s+Filed\b)")
+                       r"Pro[\s-]+Se\b|Self[\s-]+Represented\b|In\s+Pro\s+Per\b|In\s+Propria\b|None$|Designation\b|"
+                       r"Show\s+Associated\b|Filing\s+Date\b|Date\s+Filed\b)")
+# a title line under an attorney's name: "Assistant US Attorney", "Deputy Attorney General", "Public Defender"
+_TITLE_LINE = re.compile(r"(?i)^(?:(?:Assistant|Deputy|Special|Senior|Chief|Trial|Senior\s+Trial|Acting|First\s+Assistant)\s+)*"
+                         r"(?:(?:U\.?\s?S\.?|United\s+States|State|District|County|City)\s+)?(?:Attorneys?(?:\s+General)?|Counsel|"
+                         r"Public\s+Defender|Federal\s+Defender|Solicitor(?:\s+General)?|Prosecutor|Esq\.?|Esquire)$")
+_STREET = re.compile(r"(?i)^\d+[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[\w.'-]+\s+){0,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|"
+                     r"Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Court|Ct\.?|Place|Pl\.?|Parkway|Pkwy|Highway|Hwy|Suite|Floor)\b")
 _NOTICE = re.compile(r"^\[(?:[A-Z]{2,4}\b[^\]]*|Pro Se[^\]]*|NTC[^\]]*)\]$")
 # a description after the name: "JOHN ROE, in his official capacity", "ACME, INC., as agent", "JANE DOE (deceased)"
 _DESC_WORDS = (r"(?:as|in|individually|personally|on\s+behalf|by\s+and|through|and\s+as|a\s+minor|an?\s|formerly|now\s+known|"
@@ -165,8 +174,9 @@ def _looks_like_name(t: str) -> bool:
 def _party_name_ok(t: str) -> bool:
     """The line in a party block's name slot is a name unless it is a contact, notice or
     designation line: a name may start with a digit ("1280 Main Street Partners LLC")."""
-    return bool(re.search(r"[A-Za-z]{2}", t)) and not (_CONTACT.search(t) or _NOT_NAME.match(t) or _NOTICE.match(t)
-                                                        or vocab()["_designation"].match(t))
+    return bool(re.search(r"[A-Za-z]{2}", t)) and len(t) <= 160 and len(t.split()) <= 24 and not (
+        _CONTACT.search(t) or _NOT_NAME.match(t) or _NOTICE.match(t) or vocab()["_designation"].match(t)
+        or _PHONE.search(t) or _STREET.match(t) or re.match(r"(?i)(?:the|this)\s+court\b", t))
 
 
 def _is_block_end(t: str) -> bool:
@@ -208,12 +218,16 @@ def _attorneys(text: str, lines: list[tuple[int, int]], i: int, stop: int, clien
             if not t:
                 continue
         if out and out[-1].label == "represented by" and j == last + 1 and not start_ok and _looks_like_name(t) \
-                and not _person_like(t):
+                and not _person_like(t) and not _TITLE_LINE.match(t):
             # the line under an attorney's name is the firm or office ("Okafor Stein LLP", "U.S. Attorney's Office"):
             # role "other" (an agency when it is a government office: parties.extract)
             out.append(TableParty(s, e, _clean(t), "other", "firm", None, e, represents=client))
             continue
-        if start_ok and _looks_like_name(t) and (out == [] or _person_like(t)) and re.search(r"[a-z]|[A-Z]{2}", t):
+        if start_ok and first_starts and not any(_NOTICE.match(text[a:b]) or re.match(r"(?i)(?:Direct|Firm|Email|Fax)\s*:", text[a:b])
+                                                 for a, b in lines[j + 1:min(stop, j + 4)]):
+            start_ok = False  # a court of appeals prints each attorney over a notice line ("[COR NTC Retained]")
+        if start_ok and _looks_like_name(t) and (out == [] or _person_like(t)) and re.search(r"[a-z]|[A-Z]{2}", t) \
+                and not _TITLE_LINE.match(t):
             ns, ne, title = _name_span(text, s, s + len(t))
             name = _clean(text[ns:ne])
             # a party that appears for itself ("represented by" its own name, "PRO SE") has no attorney
@@ -267,6 +281,10 @@ def read_party_table(text: str) -> list[TableParty]:
             continue
         if name_j >= stop:
             break
+        if not appellate and typed[name_j] and not re.search(r"(?i)trustee|committee|administrator|agent",
+                                                             text[lines[name_j][0]:lines[name_j][1]]):
+            j = name_j  # "In re" over "Debtor": the first type line has no name of its own
+            continue
         blocks.append((j, name_j))
         # a name that is itself a type word ("U.S. Trustee" under "U.S. Trustee") is still the name
         j = j + 1 if appellate else name_j + 1
