@@ -254,3 +254,18 @@ def test_organizations_on_brief_are_no_attorneys():
 
     names = {APPELLATE_COUNSEL[c.start_char:c.end_char] for c in counsel_cues(APPELLATE_COUNSEL)}
     assert not names & {"Freedom Advocates", "Riverbend Legal Society", "Marta Kell"}
+
+
+# (text, words) — prose with "for <side>" or a counsel field that names no attorney
+NOT_COUNSEL = [
+    ("The hearing began. Mary Smith, the plaintiff's mother, testified for Plaintiffs.", "Mary Smith"),
+    ("Senator Jane Roe, Governor Bob Poe, and others voted for Respondents.", "Jane Roe"),
+    ("COUNSEL FOR THE DEFENDANT: None Appearing", "None"),
+]
+
+
+@pytest.mark.parametrize("text,words", NOT_COUNSEL)
+def test_not_counsel(text, words):
+    from extractor.facts.party_counsel import counsel_cues
+
+    assert not [c for c in counsel_cues(text) if words in text[c.start_char:c.end_char]]

@@ -337,3 +337,38 @@ def test_role_of_type(line, role):
 def test_prose_has_no_party_table():
     text = "Plaintiff\nJane Roe sued the city.\nDefendant\nThe city answered."
     assert read_party_table(text) == []
+
+
+HEAD = "U.S. District Court\nDistrict of Elsewhere\nCIVIL DOCKET FOR CASE #: 1:20-cv-00001-XY\nRoe v. Doe\n"
+
+# (table text after the header, words no party name may hold) — lines in a name's slot that are no names
+BAD_SLOTS = [
+    ("Plaintiff\nPhone 555-201-3344\nrepresented by Jane Roe\nLEAD ATTORNEY\n", "555"),
+    ("Plaintiff\n123 Main Street\nrepresented by Jane Roe\nLEAD ATTORNEY\n", "Main Street"),
+    ("Plaintiff\nAl Doe\nrepresented by Pro-Se Litigant\n", "Pro-Se"),
+    ("Plaintiff\nAl Doe\nrepresented by Self-Represented\n", "Self"),
+    ("Plaintiff\nAl Doe\nrepresented by Jane Roe\nAssistant US Attorney\nLEAD ATTORNEY\n", "Assistant"),
+]
+
+
+@pytest.mark.parametrize("table,words", BAD_SLOTS)
+def test_bad_slot_is_no_party(table, words):
+    names = [n for n in parties_of(HEAD + table + "Date Filed # Docket Text\n")]
+    assert not [n for n in names if words.lower() in n.lower()], names
+
+
+def test_type_line_without_name_keeps_the_next_block():
+    text = ("U.S. Bankruptcy Court\nDistrict of Elsewhere\nBankruptcy Petition #: 20-10001\n"
+            "In re\nDebtor\nJOHN ROE\n1 Elm Street\nrepresented by\nAda Poe\nFiling Date # Docket Text\n")
+    ps = parties_of(text)
+    assert ps["John Roe"]["role"] == "debtor"
+    assert "Debtor" not in ps
+
+
+def test_appellate_firm_lines_are_no_attorneys():
+    text = ("General Docket\nUnited States Court of Appeals for the Twelfth Circuit\nCourt of Appeals Docket #: 23-1\n"
+            "JOHN ROE\nPlaintiff - Appellant,\nJane Smith\n[COR NTC Retained]\nSmith Legal PLLC\nGrand Central Plaza\n"
+            "Riverton, EL 10001\n")
+    roles = {n: f["role"] for n, f in parties_of(text).items()}
+    assert roles.get("Jane Smith") == "attorney"
+    assert "Grand Central Plaza" not in roles

@@ -156,7 +156,8 @@ def attorney_cues(text: str) -> list[Cue]:
     out: list[Cue] = []
     for pat in (_REPRESENTED, _ESQ, _FOR_SIDE):
         for m in pat.finditer(text):
-            if _NAME_NOT.match(m.group("name").split()[0]):
+            if _NAME_NOT.match(m.group("name").split()[0]) or re.match(r"(?i)(?:pro[\s-]*se|self[\s-]*represented|in\s+pro\b)",
+                                                                        m.group("name")):
                 continue
             out.append(Cue(m.start("name"), m.end("name"), "attorney", method="counsel"))
     for m in _APPEARANCE_LINE.finditer(text):
