@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 
 import spacy
@@ -46,10 +47,14 @@ def set_legal_sentence_starts(doc: Doc) -> Doc:
     starts a sentence. Tokens not decided here are left to the parser.
     """
     never, maybe = abbreviations()
+    text = doc.text
     for i in range(len(doc) - 1):
         tok, nxt = doc[i], doc[i + 1]
         if tok.is_space and tok.text.count("\n") >= 2:
             nxt.is_sent_start = True
+            continue
+        if tok.is_space and "\n" in tok.text and _heading_line_before(text, tok.idx):
+            nxt.is_sent_start = True  # "ORDER" / "UNITED STATES DISTRICT COURT" on a line of its own ends there
             continue
         text = tok.text
         if text in never or _is_initial(text):
@@ -60,6 +65,16 @@ def set_legal_sentence_starts(doc: Doc) -> Doc:
             if not first.isupper() and first not in "\"“":
                 nxt.is_sent_start = False
     return doc
+
+
+def _heading_line_before(text: str, newline_at: int) -> bool:
+    """True when the line ending at ``newline_at`` is a heading: capitals only (at least two letters, at
+    most 80 characters), no final comma or connective that runs on into the next line."""
+    start = text.rfind("\n", 0, newline_at) + 1
+    line = text[start:newline_at].strip()
+    if not 2 <= len(line) <= 80 or re.search(r"[a-z]", line) or len(re.findall(r"[A-Z]", line)) < 2:
+        return False
+    return not re.search(r"(?:[,;&]|\b(?:AND|OF|THE|FOR|V|VS|IN|TO|OR|A|AN|ON|BY))\.?$", line)
 
 
 @Language.component("legal_sentences")

@@ -147,3 +147,23 @@ def test_award_is_an_order_of_the_matter():
     awards = [o for o in orders(AWARD) if o["action"] == "award"]
     assert awards and "212,500" in awards[0]["text"]
     assert awards[0]["date"] == "2021-05-05"
+
+
+SUB_ITEMS = (COURT + "ORDER\nIT IS HEREBY ORDERED that Defendant Pell Maritime Inc. shall, within thirty days, (a) produce all "
+             "vessel logs, including electronic logs; (b) identify each custodian; and (c) certify its compliance in "
+             "writing. The hearing is vacated.\nDated: May 2, 2024\n")
+
+
+def test_directive_keeps_lettered_sub_items():
+    got = [o for o in orders(SUB_ITEMS) if o["action"] == "order"]
+    assert got and got[0]["directed_to"] == "Pell Maritime Inc."
+    assert got[0]["directive"].startswith("within thirty days, (a) produce all vessel logs, including electronic logs;")
+    assert got[0]["directive"].endswith("(c) certify its compliance in writing")
+    assert got[0]["date"] == "2024-05-02"
+
+
+def test_heading_lines_end_sentences():
+    from extractor.pipeline import load_pipeline
+
+    doc = load_pipeline()("UNITED STATES DISTRICT COURT\nDISTRICT OF ELSEWHERE\nORDER\nThe motion is denied.")
+    assert [s.text.strip() for s in doc.sents][-1] == "The motion is denied."

@@ -59,8 +59,11 @@ def subtree_span(tok: Token, skip_first_to: bool = True) -> tuple[int, int]:
 
 
 def clean_directive(text: str) -> str:
-    """Trim a directive: one clause (cut at ";"), no enumeration labels, single spaces."""
-    text = re.split(r";|\s\(\w\)\s|:\s*\(a\)", text)[0]
+    """Trim a directive: one clause (cut at a ";" that no lettered sub-item follows), single spaces.
+
+    Lettered or numbered sub-items belong to what is ordered ("within 30 days, (a) produce the logs;
+    (b) identify each custodian; and (c) certify compliance" stays whole, issue 16)."""
+    text = re.split(r";(?!\s*(?:and\s+|or\s+)?\((?:[b-z]|[2-9]|ii|iii|iv|v|vi)\))", text)[0]
     text = re.split(r",?\s+(?:and|but)\s+(?:\w+\s+){0,3}(?:shall|must|will)\b", text)[0]
     text = re.sub(r"\s+", " ", text).strip(" ,.:—–-")
     text = re.sub(r"^(?:also|further|additionally|immediately)\s+", "", text, flags=re.I)

@@ -672,7 +672,12 @@ class _Finder:
                 if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                     prev = [t for t in tok.subtree if t.i < c.i and t.dep_ != "cc" and not t.is_punct]
                     de = max(t.idx + len(t) for t in prev)
-        directive = ph.clean_directive(self.ctx.text[ds:de])
+        # lettered sub-items run to the end of what is ordered: "shall, within 30 days, (a) produce ...; (b) ..."
+        text = self.ctx.text
+        if re.search(r"\((?:a|1|i)\)", text[auxes[0].idx:ds + 12]) and re.search(r";\s*(?:and\s+)?\((?:b|2|ii)\)", text[ds:sent.end_char]):
+            ds = auxes[0].idx + len(auxes[0])
+            de = sent.end_char - (1 if text[sent.end_char - 1] == "." else 0)
+        directive = ph.clean_directive(text[ds:de])
         # a fronted time limit belongs to what must be done: "Within thirty days of ..., Counsel shall re-file"
         for c in tok.children:
             if c.dep_ == "prep" and c.i < subj.i and c.lower_ in ("within", "by", "before"):
