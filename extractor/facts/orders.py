@@ -97,6 +97,8 @@ _JUDGMENT_ACTION = {"committed": "commit", "waived": "waive", "exonerated": "exo
 _ORDERED_LIST_RE = re.compile(r"IT\s+IS\s+(?:HEREBY\s+|FURTHER\s+|SO\s+)*ORDERED(?:\s+that)?\s*:?(?=\s*\((?:1|a|i)\))", re.I)
 _ITEM_RE = re.compile(r"\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s+(?P<subj>[A-Za-z][^;()]{1,80}?)\s+(?:shall|must|is\s+to|are\s+to|will)\s+"
                       r"(?P<dir>[^;]{3,500}?)(?=\s*(?:;|\.\s|\.$|$|,?\s+and\s+\((?:\d{1,2}|[a-z])\)))")
+_REQUEST_RE = re.compile(r"(?im)^[ \t]*(?:[IVX]+\.[ \t]*)?(?:PRAYER\s+FOR\s+RELIEF|REQUEST(?:S)?\s+FOR\s+RELIEF|RELIEF\s+REQUESTED|"
+                         r"WHEREFORE\b)")
 _CONDITION_RE = re.compile(r"(?i)\b(?:if|when|unless|whether|before|after|once)\b[^.;:?]*$")
 # a judge accepting a plea or finding guilt in a transcript: "I accept those pleas", "I find you guilty of ..."
 _PLEA_RE = re.compile(r"(?<![\w])(?:I|We)\s+(?:hereby\s+)?(?:(?P<accept>accept)\s+(?P<pobj>(?:the|those|these|your|his|her|their|"
@@ -189,6 +191,9 @@ class _Finder:
         self.seen: set[tuple] = set()
         self.heading_spans: list[tuple[int, int]] = []
         self.done_verbs: set[int] = set()  # offsets of verbs a words-only rule already read
+        # what a party asks for is no order: a complaint orders nothing, nor does a prayer for relief
+        ask = _REQUEST_RE.search(ctx.text)
+        self.request_start = 0 if ctx.kind == "complaint" else (ask.start() if ask else len(ctx.text) + 1)
         self.item_spans: list[tuple[int, int]] = []  # numbered items of an "IT IS ORDERED that:" list
 
     # ---- helpers -------------------------------------------------------
@@ -256,6 +261,8 @@ class _Finder:
     def add(self, sent: Span, start: int, end: int, method: str, action: str, *, own: bool, court: str | None = None,
             directed_to: str | None = None, directive: str | None = None, obj: str | None = None,
             date: str | None = None, conf: float = 0.75, polarity: str | None = None) -> None:
+        if own and start >= self.request_start:
+            return  # "Defendants should be enjoined from ..." in a complaint or under "PRAYER FOR RELIEF"
         key = (sent.start_char, action, directed_to, obj)
         # a ruling the conclusion restates ("the Court GRANTS X" in the discussion and again at the end) is one order
         same = (action, " ".join((obj or "").lower().split())) if own and obj else None
