@@ -44,17 +44,18 @@ def set_legal_sentence_starts(doc: Doc) -> Doc:
     A token after a ``never_final`` abbreviation or an initial never starts a
     sentence; after a ``may_be_final`` one it does not when the next word is
     lowercase, a digit or punctuation. A blank line (two newlines) always
-    starts a sentence. Tokens not decided here are left to the parser.
+    starts a sentence, and so does a prose line under a capitals-only heading line ("ORDER" over
+    "IT IS ORDERED that ..."). Tokens not decided here are left to the parser.
     """
     never, maybe = abbreviations()
-    text = doc.text
+    doc_text = doc.text
     for i in range(len(doc) - 1):
         tok, nxt = doc[i], doc[i + 1]
         if tok.is_space and tok.text.count("\n") >= 2:
             nxt.is_sent_start = True
             continue
-        if tok.is_space and "\n" in tok.text and _heading_line_before(text, tok.idx):
-            nxt.is_sent_start = True  # "ORDER" / "UNITED STATES DISTRICT COURT" on a line of its own ends there
+        if tok.is_space and "\n" in tok.text and _heading_line_before(doc_text, tok.idx) and _prose_line_at(doc_text, nxt.idx):
+            nxt.is_sent_start = True  # the prose under "ORDER" / "UNITED STATES DISTRICT COURT" starts anew
             continue
         text = tok.text
         if text in never or _is_initial(text):
@@ -75,6 +76,12 @@ def _heading_line_before(text: str, newline_at: int) -> bool:
     if not 2 <= len(line) <= 80 or re.search(r"[a-z]", line) or len(re.findall(r"[A-Z]", line)) < 2:
         return False
     return not re.search(r"(?:[,;&]|\b(?:AND|OF|THE|FOR|V|VS|IN|TO|OR|A|AN|ON|BY))\.?$", line)
+
+
+def _prose_line_at(text: str, start: int) -> bool:
+    """True when the line starting at ``start`` holds lowercase words (prose, not another heading line)."""
+    end = text.find("\n", start)
+    return bool(re.search(r"[a-z]{2}", text[start:end if end >= 0 else len(text)]))
 
 
 @Language.component("legal_sentences")
