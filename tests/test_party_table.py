@@ -372,3 +372,10 @@ def test_appellate_firm_lines_are_no_attorneys():
     roles = {n: f["role"] for n, f in parties_of(text).items()}
     assert roles.get("Jane Smith") == "attorney"
     assert "Grand Central Plaza" not in roles
+
+
+def test_a_name_may_look_like_an_address_when_it_is_a_company():
+    text = BANKRUPTCY.replace("1450 Orchard Row Partners, LLC\n1450 Orchard Row\n", "1450 Orchard Street Partners, LLC\n1450 Orchard Street\n")
+    ps = parties_of(text)
+    assert ps["1450 Orchard Street Partners, LLC"]["role"] == "debtor"
+    assert "1450 Orchard Street" not in ps

@@ -682,7 +682,7 @@ def find_case(ctx: DocContext) -> dict:
     court = find_court_name(text)
     # the docket number belongs to the caption: the text down to just after the caption block
     zone_end = max(span[1] + 300, 600) if span else 1500
-    docket = (report_number(head) if caption and caption == docket_caption(text) else None) or _docket_of(ctx, head, zone_end)
+    docket = (report_number(head) if read_party_table(text) else None) or _docket_of(ctx, head, zone_end)
     j = find_judge(text)
     judge = _title_case(j[2]) if j else None
     return {"caption": caption, "court": court, "docket_number": docket, "judge": judge}

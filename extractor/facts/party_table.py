@@ -98,6 +98,7 @@ _NOT_NAME = re.compile(r"(?i)^(?:represented\s+by|v\.?$|vs\.?$|----+|SSN\b|Tax\s
 _TITLE_LINE = re.compile(r"(?i)^(?:(?:Assistant|Deputy|Special|Senior|Chief|Trial|Senior\s+Trial|Acting|First\s+Assistant)\s+)*"
                          r"(?:(?:U\.?\s?S\.?|United\s+States|State|District|County|City)\s+)?(?:Attorneys?(?:\s+General)?|Counsel|"
                          r"Public\s+Defender|Federal\s+Defender|Solicitor(?:\s+General)?|Prosecutor|Esq\.?|Esquire)$")
+_CORP_SUFFIX = re.compile(r"(?i)\b(?:LLC|L\.L\.C|L\.?P|LLP|Inc|Corp|Corporation|Co|Company|Ltd|Partners|Partnership|Trust|Holdings|Associates)\b\.?")
 _STREET = re.compile(r"(?i)^\d+[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[\w.'-]+\s+){0,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|"
                      r"Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Court|Ct\.?|Place|Pl\.?|Parkway|Pkwy|Highway|Hwy|Suite|Floor)\b")
 _NOTICE = re.compile(r"^\[(?:[A-Z]{2,4}\b[^\]]*|Pro Se[^\]]*|NTC[^\]]*)\]$")
@@ -176,7 +177,7 @@ def _party_name_ok(t: str) -> bool:
     designation line: a name may start with a digit ("1280 Main Street Partners LLC")."""
     return bool(re.search(r"[A-Za-z]{2}", t)) and len(t) <= 160 and len(t.split()) <= 24 and not (
         _CONTACT.search(t) or _NOT_NAME.match(t) or _NOTICE.match(t) or vocab()["_designation"].match(t)
-        or _PHONE.search(t) or _STREET.match(t) or re.match(r"(?i)(?:the|this)\s+court\b", t))
+        or _PHONE.search(t) or _STREET.match(t) and not _CORP_SUFFIX.search(t) or re.match(r"(?i)(?:the|this)\s+court\b", t))
 
 
 def _is_block_end(t: str) -> bool:
