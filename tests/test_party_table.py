@@ -379,3 +379,11 @@ def test_a_name_may_look_like_an_address_when_it_is_a_company():
     ps = parties_of(text)
     assert ps["1450 Orchard Street Partners, LLC"]["role"] == "debtor"
     assert "1450 Orchard Street" not in ps
+
+
+def test_parties_sharing_one_type_line():
+    text = (HEAD + "Defendant\nPrimrose Fund\nrepresented by\nPrimrose Fund\nPRO SE\nKestrel Bank PLC\nrepresented by\n"
+            "Ada Poe\nPoe LLP\nEmail: ada@poe.example\nDate Filed # Docket Text\n")
+    ps = parties_of(text)
+    assert ps["Kestrel Bank PLC"]["role"] == "defendant"
+    assert ps["Ada Poe"]["role"] == "attorney"

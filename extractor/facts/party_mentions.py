@@ -405,11 +405,15 @@ _STRONG = ("party-table", "caption", "case-list", "court", "agency-list", "agenc
 
 
 def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
-    """Drop NER spans that overlap a rule span (the rule's span is the precise one), and
-    pattern spans inside a listed agency, court or caption name."""
+    """Drop NER spans that overlap a rule span (the rule's span is the precise one), spans that run
+    across a party-table line's edge, and pattern spans inside a listed agency, court or caption name."""
     rule = [m for m in ms if m.method != "ner"]
+    table = [(m.start, m.cover or m.end) for m in ms if m.method == "party-table"]
     out = []
     for m in ms:
+        if m.method != "party-table" and any(s < m.end and m.start < e and not (s <= m.start and m.end <= e)
+                                             for s, e in table):
+            continue  # "Ada Poe" / "Poe LLP" on two lines of a party table are two names, not one across the break
         if m.method == "ner":
             if any(r.start < m.end and m.start < r.end and (r.start, r.end) != (m.start, m.end) for r in rule):
                 continue

@@ -289,10 +289,20 @@ def read_party_table(text: str) -> list[TableParty]:
         blocks.append((j, name_j))
         # a name that is itself a type word ("U.S. Trustee" under "U.S. Trustee") is still the name
         j = j + 1 if appellate else name_j + 1
+        if not appellate:
+            # more parties of the same type without a type line of their own: a name right over "represented by"
+            # after the previous party's counsel ended ("PRO SE", "LEAD ATTORNEY", an e-mail line)
+            nxt_type = next((k for k in range(j, stop) if typed[k]), stop)
+            for k in range(name_j + 2, nxt_type - 1):
+                below = text[lines[k + 1][0]:lines[k + 1][1]]
+                if re.match(r"(?i)represented[ \t]+by\b", below) and _is_block_end(text[lines[k - 1][0]:lines[k - 1][1]]) \
+                        and _party_name_ok(text[lines[k][0]:lines[k][1]]):
+                    blocks.append((blocks[-1][0], k))
+            j = max(j, nxt_type)
     out: list[TableParty] = []
     for n, (j, name_j) in enumerate(blocks):
         nxt = blocks[n + 1] if n + 1 < len(blocks) else None
-        counsel_end = min(nxt) if nxt else stop
+        counsel_end = (nxt[1] if nxt[0] == j else min(nxt)) if nxt else stop
         role = typed[j]
         s, e = lines[name_j]
         t = text[s:e]
