@@ -33,8 +33,9 @@ logging.getLogger("eyecite").setLevel(logging.ERROR)
 _SUBSECTIONS = r"(?:\([A-Za-z0-9]{1,4}\))*"
 # "5 U.S.C. § 552a(b)", "18 U. S. C. §§ 371", "42 U.S.C.A. § 406(b)(1)(A)", "15 U.S.C. 78j(b)"
 _USC_RE = re.compile(
-    r"\b(?P<title>\d{1,2})\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*(?:§§?|[Ss]ec(?:tion|\.)?)?\s*"
-    r"(?P<section>\d+[a-z]*(?:-\d+[a-z]*)*)(?P<sub>" + _SUBSECTIONS + r")"
+    # (OCR reads "§" as "$": "28 U.S.C. $ 1746" is a statute, not $1,746; "§ 2252A(a)(2)" keeps its letter)
+    r"\b(?P<title>\d{1,2})\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*(?:§§?|\$\$?|[Ss]ec(?:tion|\.)?)?\s*"
+    r"(?P<section>\d+[A-Za-z]*(?:-\d+[A-Za-z]*)*)(?P<sub>" + _SUBSECTIONS + r")"
 )
 # "28 C.F.R. § 16.1", "17 CFR 240.10b-5"
 _CFR_RE = re.compile(

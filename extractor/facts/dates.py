@@ -133,6 +133,12 @@ def _keep_relative(ctx: DocContext, hit: DateHit) -> bool:
     return True
 
 
+_NAMED_YEAR_BEFORE = re.compile(r"\b(?:Act|Acts|Code|Amendments?|Rules?|Reform|Protocol|Treaty|Convention|Regulations?)"
+                                r"(?:\s+Amendments)?\s+of\s+$")
+_NAMED_YEAR_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w&'’-]*[ \t]+){0,4}(?:LP|L\.P\.|LLC|L\.L\.C\.|LLP|Inc\.?|Corp\.?|Ltd\.?|"
+                               r"Partners|Fund|Trust|Holdings|Capital|Ventures|Group)(?![\w])")
+
+
 def _is_year_date(ctx: DocContext, hit: DateHit) -> bool:
     """A bare four-digit number is a year when spaCy tags it DATE or a cue word
     ("in", "since", "fiscal", ...) stands before it, and no number cue ("No.",
@@ -147,6 +153,8 @@ def _is_year_date(ctx: DocContext, hit: DateHit) -> bool:
         return False
     if _citation_year(text, hit.start, hit.end):
         return False
+    if _NAMED_YEAR_BEFORE.search(text, max(0, hit.start - 40), hit.start) or _NAMED_YEAR_AFTER.match(text, hit.end):
+        return False  # "the Civil Rights Act of 1964", "2019 Growth Partners LP": a year inside a name
     if re.match(r"\s*(?:through|thru|until|to|and|or|[-–—])\s*(?:about\s+|approximately\s+)?(?:1[89]|20)\d{2}\b",
                 text[hit.end:hit.end + 30]):
         return True  # the start of a span of years ("from at least 2015 through 2019")

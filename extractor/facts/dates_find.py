@@ -7,7 +7,7 @@ the anchor date. :mod:`extractor.facts.dates` resolves and filters them.
 Patterns (every one has an id that becomes the fact's ``method``):
 
 * ``month-day``: "May 2, 2025", "Wednesday, March 22, 2023", "Aug. 9, 2012 at
-  2:57 p.m.", "Wed Aug 05 12:00:00 2015", "July 14th" (year-less).
+  2:57 p.m.", "Wed Aug 05 12:00:00 2015", "July 11th of 2019", "July 14th" (year-less).
 * ``day-month``: "4 October 1957", "the 1st day of June, 2017", "25th march 2015", "10 December".
 * ``month-year``: "June 2017", "November, 2024".
 * ``numeric``: "05/01/20", "4-7-98", "14.05.2018", "26. 10.21", ISO "2017-06-01".
@@ -73,7 +73,8 @@ def _alt(words) -> str:
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     v = vocab()
-    month = rf"(?P<month>{_alt(v['months'])})\.?(?![a-z])\]?"
+    # an abbreviation's period ("Aug. 9"), never a sentence's ("... the 11th of July. The")
+    month = rf"(?P<month>{_alt(v['months'])})(?:\.(?!\s*(?:$|[A-Z\n])))?(?![a-z])\]?"
     wday = rf"(?:(?:{_alt(v['weekdays'])})\.?,?\s+)"
     time = (r"(?:\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?\s?m\b\.?)?|\d{1,2}\s*[ap]\.?m\b\.?|\d{1,2}h\d{2}"
             r"|noon|midnight)(?:\s+[A-Z]{3}\b)?")
@@ -84,7 +85,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "month-day": re.compile(
             rf"(?<![\w.])(?:{wday})?{month}{gap}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:/.]\d)(?!\d)"
-            rf"(?:(?:\s*,\s*|\s+)(?:(?:at\s+)?{time}\s*,?\s*)?{year})?", re.I),
+            rf"(?:(?:\s*,\s*|\s+of\s+|\s+)(?:(?:at\s+)?{time}\s*,?\s*)?{year})?", re.I),
         "day-month": re.compile(
             rf"(?<![\w.,/-])(?:{wday})?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:(?:day\s+)?of\s+)?{month}"
             rf"(?:\s*,?\s*{year})?", re.I),

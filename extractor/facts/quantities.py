@@ -84,6 +84,9 @@ _MULTI_MILLION_RE = re.compile(r"\bmulti-?(?P<scale>million|billion)[\s-]dollars
 _LINE_NUMBER_RE = re.compile(r"^\s*\d{1,2}\s*$")
 
 
+_SECTION_SIGN_RE = re.compile(r"(?:U\.\s?S\.\s?C\.(?:\s?A\.)?|C\.\s?F\.\s?R\.?|Stat\.|Code)\s*\$?\s*$")
+
+
 def extract(ctx: DocContext) -> list[dict]:
     """Return the quantity facts of the document (FACTS.md), in text order."""
     text = ctx.text
@@ -97,6 +100,8 @@ def extract(ctx: DocContext) -> list[dict]:
             continue
         if any(s < end and start < e for s, e in reserved) and not _money_or_percent(text, start, end):
             continue  # a citation's volume and page, a docket number; "$6,000.00" in a parenthetical stays
+        if _SECTION_SIGN_RE.search(text, max(0, start - 16), start):
+            continue  # "28 U.S.C. $ 1746": OCR read the section sign as a dollar sign
         q = _read_quantity(ctx, m)
         if q is None:
             continue

@@ -1,0 +1,55 @@
+"""Dates and numbers a paralegal never has to double-check (issue 17): day forms, legal numbers that are
+no dates or money, statute sections kept whole. Every example is invented."""
+from __future__ import annotations
+
+import pytest
+from conftest import facts_of
+
+ANCHOR = "2020-06-26"
+
+
+def dates(text: str) -> list[tuple[str, str]]:
+    return [(f["text"], f["value"]) for f in facts_of(text, "date", anchor_date=ANCHOR)]
+
+
+# (text, [(date text, value)]) — every day form keeps the year written with it
+DAY_FORMS = [
+    ("On July 11th of 2019 the defendant shipped the goods.", [("July 11th of 2019", "2019-07-11")]),
+    ("Entered on the 11th day of July, 2019.", [("the 11th day of July, 2019", "2019-07-11")]),
+    ("Signed this 5th day of March 2021.", [("5th day of March 2021", "2021-03-05")]),
+    ("The notice was mailed on the 3rd of February.", [("the 3rd of February", "2020-02-03")]),  # no final period
+]
+
+
+@pytest.mark.parametrize("text,expected", DAY_FORMS)
+def test_day_forms(text, expected):
+    assert dates(text) == expected
+
+
+# (text, number as written) — a legal number is no date and no money
+NOT_DATES_OR_MONEY = [
+    ("Plaintiff brings a Section 1983 liability claim against the officers.", "1983"),
+    ("Title VII of the Civil Rights Act of 1964 bars the practice.", "1964"),
+    ("2019 Harbor Growth Partners LP filed the petition.", "2019"),
+    ("I declare under 28 U.S.C. $ 1746 that the foregoing is true.", "1746"),  # OCR's "$" for "§"
+]
+
+
+@pytest.mark.parametrize("text,number", NOT_DATES_OR_MONEY)
+def test_legal_number_is_no_date_or_money(text, number):
+    facts = facts_of(text, anchor_date=ANCHOR)
+    assert not [f for f in facts if f["type"] in ("date", "quantity") and number in f["text"]], facts
+
+
+# (text, citation text, normalized) — a section's letter suffix and subsections stay in the citation
+SECTIONS = [
+    ("He violated 18 U.S.C. § 2252A(a)(2) twice.", "18 U.S.C. § 2252A(a)(2)", "18 U.S.C. § 2252A"),
+    ("The claim arises under 15 U.S.C. § 78j(b).", "15 U.S.C. § 78j(b)", "15 U.S.C. § 78j"),
+    ("I declare under 28 U.S.C. $ 1746 that the foregoing is true.", "28 U.S.C. $ 1746", "28 U.S.C. § 1746"),
+]
+
+
+@pytest.mark.parametrize("text,cite,normalized", SECTIONS)
+def test_statute_sections_whole(text, cite, normalized):
+    cites = [(f["text"], f["normalized"]) for f in facts_of(text, "citation")]
+    assert (cite, normalized) in cites, cites
