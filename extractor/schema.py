@@ -11,7 +11,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 FactType = Literal["party", "date", "quantity", "count", "order", "citation", "quote"]
 EntityType = Literal["PERSON", "ORG", "GOV_AGENCY", "COURT"]
@@ -107,7 +107,7 @@ class DateFact(_FactBase):
 
     type: Literal["date"] = "date"
     value: str = Field(description="ISO 8601 at the precision the text gives")
-    precision: Literal["day", "month", "year", "season"]
+    precision: Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
     relative: bool = False
     event: Optional[str] = None
 

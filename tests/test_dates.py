@@ -73,9 +73,9 @@ CASES = [
     ("27.1 Notice of Default 1-71 27.2 Contractor's Default 1-72", None, []),
     ("test odd 10.01 date like float", None, []),
     ("3.18.1, 6.1.1, 7.3.6, 8,2.1, 9.3.2", None, []),
-    # year ranges give both years; "mid-2019"; a season with its year has season precision
+    # year ranges give both years; "mid-2019" (the modifier in the span, issue 17); a season with its year has season precision
     ("Failure to File Reports for Calendar Years 2011-2014.", None, [("2011", "2011"), ("2014", "2014")]),
-    ("The scheme ran from mid-2019 until spring 2021.", None, [("2019", "2019"), ("spring 2021", "2021-21")]),
+    ("The scheme ran from mid-2019 until spring 2021.", None, [("mid-2019", "2019"), ("spring 2021", "2021-21")]),
     # "from at least 2015 through 2019": both ends of the span of years
     ("The scheme ran from at least 2015 through 2019.", None, [("2015", "2015"), ("2019", "2019")]),
     # "the same day" is the date before it

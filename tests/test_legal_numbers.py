@@ -53,3 +53,36 @@ SECTIONS = [
 def test_statute_sections_whole(text, cite, normalized):
     cites = [(f["text"], f["normalized"]) for f in facts_of(text, "citation")]
     assert (cite, normalized) in cites, cites
+
+
+# (text, [(date text, value, precision)]) — FACTS.md 1.1 precisions, anchored at 2013-03-20 (ISO week 12)
+PERIODS = [
+    ("Shipments rose this week after the last week's storm.", [("this week", "2013-W12", "week"),
+                                                                ("the last week", "2013-W11", "week")]),
+    ("Prices fell during the past week.", [("the past week", "2013-W11", "week")]),
+    ("Sales fell in the fourth quarter of 1998.", [("the fourth quarter of 1998", "1998-Q4", "quarter")]),
+    ("Sales fell in the third quarter.", [("the third quarter", "2012-Q3", "quarter")]),  # not begun yet this year
+    ("Revenue will grow next quarter.", [("next quarter", "2013-Q2", "quarter")]),
+    ("The plant opened in the 1990s.", [("the 1990s", "199", "decade")]),
+    ("Mills closed in the early 1980s.", [("the early 1980s", "198", "decade")]),
+    ("The canal dates from the 19th century.", [("the 19th century", "18", "century")]),
+    ("Courts of the twentieth century agreed.", [("the twentieth century", "19", "century")]),
+    ("The 1957-58 season was its best.", [("1957", "1957", "year"), ("58", "1958", "year")]),  # two years
+    ("Output peaked in mid-2011.", [("mid-2011", "2011", "year")]),  # the modifier belongs in the span
+    ("It rained in early December.", [("early December", "2012-12", "month")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PERIODS)
+def test_periods(text, expected):
+    got = [(f["text"], f["value"], f["precision"]) for f in facts_of(text, "date", anchor_date="2013-03-20")]
+    assert got == expected
+
+
+def test_schema_version_and_precisions():
+    from extractor import extract_text
+    from extractor.schema import Result
+
+    result = extract_text("Sales fell in the 1990s and in the fourth quarter of 1998.", anchor_date="2013-03-20")
+    assert result["schema_version"] == "1.1"
+    Result.model_validate(result)

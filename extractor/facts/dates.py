@@ -18,7 +18,7 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from . import dates_fallback, dates_find
+from . import dates_fallback, dates_find, dates_period
 from .context import DocContext
 from .dates_event import event_for, tense_of
 from .dates_find import DateHit
@@ -78,8 +78,9 @@ def find_candidates(ctx: DocContext) -> list[DateHit]:
     becomes a quantity.
     """
     text = ctx.text
-    absolute = dates_find.find_absolute(text)
-    relative = [h for h in dates_find.find_relative(text) if _keep_relative(ctx, h)]
+    periods = dates_period.find_periods(text)
+    absolute = [h for h in periods if h.rel is None] + dates_find.find_absolute(text)
+    relative = [h for h in periods if h.rel is not None] + [h for h in dates_find.find_relative(text) if _keep_relative(ctx, h)]
     years: list[DateHit] = []
     for h in dates_find.find_years(text):
         if h.extra.get("range_end"):
@@ -105,6 +106,11 @@ def find_candidates(ctx: DocContext) -> list[DateHit]:
             kept = [k for k in kept if k not in inside]
             kept.append(DateHit(ent.start_char, ent.end_char, "dateparser", extra={"normalized": norm}))
     kept = [h for h in kept if not ctx.is_reserved(h.start, h.end)]
+    for h in kept:
+        # "early December", "late last July", "mid-2011": the modifier belongs to the mention's span
+        mod = _MODIFIER_BEFORE.search(text, max(0, h.start - 12), h.start)
+        if mod and all(k is h or k.end <= mod.start() or k.start >= h.start for k in kept):
+            h.start = mod.start()
     return sorted(kept, key=lambda h: h.start)
 
 
@@ -137,6 +143,9 @@ _NAMED_YEAR_BEFORE = re.compile(r"\b(?:Act|Acts|Code|Amendments?|Rules?|Reform|P
                                 r"(?:\s+Amendments)?\s+of\s+$")
 _NAMED_YEAR_AFTER = re.compile(r"[ \t]+(?:[A-Z][\w&'’-]*[ \t]+){0,4}(?:LP|L\.P\.|LLC|L\.L\.C\.|LLP|Inc\.?|Corp\.?|Ltd\.?|"
                                r"Partners|Fund|Trust|Holdings|Capital|Ventures|Group)(?![\w])")
+
+
+_MODIFIER_BEFORE = re.compile(r"(?<![\w-])(?:early|late|mid|middle)(?:-|\s+)$", re.I)
 
 
 def _is_year_date(ctx: DocContext, hit: DateHit) -> bool:
@@ -204,7 +213,8 @@ def _resolve(ctx: DocContext, hit: DateHit, day_first: dict[str, bool],
     anchor = ctx.anchor_date
     if "normalized" in hit.extra:
         value, precision, relative = hit.extra["normalized"]
-        return value, precision, relative, dt.date.fromisoformat((value + "-01-01")[:10])
+        date = dt.date.fromisoformat((value + "-01-01")[:10]) if precision in ("day", "month", "year") else None
+        return value, precision, relative, date
     if hit.rel is not None:
         if anchor is None and hit.rel[0] != "following":
             return None
@@ -269,6 +279,9 @@ def _year_by_tense(ctx: DocContext, hit: DateHit, anchor: dt.date, month: int, d
 def _resolve_relative(ctx: DocContext, hit: DateHit, anchor: dt.date | None,
                       prev: tuple[dt.date, str, int] | None) -> tuple[str, str, bool, dt.date | None] | None:
     kind = hit.rel[0]
+    if kind in ("week", "quarter"):
+        value, precision = dates_period.resolve_period(hit.rel, anchor)
+        return value, precision, True, None
     if kind == "offset":
         delta, precision = hit.rel[1], hit.rel[2]
         date = anchor + relativedelta(**delta)

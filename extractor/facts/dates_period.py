@@ -1,0 +1,94 @@
+"""Dates coarser than a month (FACTS.md 1.1): weeks, quarters, decades, centuries, and two-year ranges.
+
+* ``decade``: "the 1990s", "the early 1980s" → "199", "198" (precision ``decade``).
+* ``century``: "the 20th century", "the nineteenth century" → "19", "18" (precision ``century``).
+* ``quarter``: "the third quarter of 1998", "the first fiscal quarter of 2020" → "1998-Q3"; without a
+  year ("the third quarter", "last quarter", "this quarter") it is resolved against the anchor date.
+* ``week``: "this week", "last week", "the past week", "next week" → the ISO week "2013-W12", resolved
+  against the anchor date.
+* ``year-pair``: "1957-58" is two years, 1957 and 1958.
+
+Each finder returns :class:`dates_find.DateHit` s; absolute ones carry their value in
+``extra["normalized"]`` = ``(value, precision, relative)``, relative ones a ``rel`` tuple that
+:func:`dates.resolve_period` resolves. Offsets are 0-based characters, end exclusive.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates_find import DateHit
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_CENTURY_WORDS = {"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+                  "twenty-first": 21}
+_MOD = r"(?:(?:early|late|mid|middle)[\s-]+)?"
+_DECADE = re.compile(r"(?<![\w'’])(?:the\s+)?" + _MOD + r"(?P<y>1[5-9]|20)(?P<d>\d)0['’]?s(?![\w'’])", re.I)
+_CENTURY = re.compile(r"(?<![\w-])(?:the\s+)?" + _MOD + r"(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>" +
+                      "|".join(sorted(_CENTURY_WORDS, key=len, reverse=True)) + r"))[\s-]+century(?![\w])", re.I)
+_QUARTER_YEAR = re.compile(r"(?<![\w])(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?"
+                           r"quarter(?:\s+of|\s*,)?\s+(?:fiscal\s+(?:year\s+)?|calendar\s+)?(?P<y>(?:19|20)\d{2})(?![\w])", re.I)
+_QUARTER = re.compile(r"(?<![\w])(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?"
+                      r"quarter(?![\w])(?!\s+(?:of\s+|,\s*)?(?:fiscal\s+)?(?:19|20)\d{2})", re.I)
+_QUARTER_REL = re.compile(r"(?<![\w])(?P<which>this|last|next|the\s+(?:current|latest|previous|past|last|next|coming|"
+                          r"following|same))\s+(?:fiscal\s+)?quarter(?![\w])", re.I)
+_WEEK = re.compile(r"(?<![\w])(?P<which>this|last|next|the\s+(?:past|previous|last|next|coming|following|current))\s+"
+                   r"week(?!\w)(?!\s+of\b)", re.I)
+_YEAR_PAIR = re.compile(r"(?<![\w$#§¶.,/:-])(?P<y>(?:1[89]|20)\d{2})\s*[-–]\s*(?P<e>\d{2})(?![\w%]|[-–/.,]\d)")
+
+
+def _step(which: str) -> int:
+    w = " ".join(which.lower().split())
+    if w in ("last", "the past", "the previous", "the last", "the latest"):
+        return -1
+    if w in ("next", "the next", "the coming", "the following"):
+        return 1
+    return 0
+
+
+def find_periods(text: str) -> list[DateHit]:
+    """Week, quarter, decade and century mentions and two-year ranges of ``text``, unresolved where relative."""
+    hits: list[DateHit] = []
+    for m in _DECADE.finditer(text):
+        hits.append(DateHit(m.start(), m.end(), "decade", extra={"normalized": (m["y"] + m["d"], "decade", False)}))
+    for m in _CENTURY.finditer(text):
+        n = int(m["n"]) if m["n"] else _CENTURY_WORDS[re.sub(r"[\s-]+", "-", m["w"].lower())]
+        if 1 <= n <= 21:
+            hits.append(DateHit(m.start(), m.end(), "century", extra={"normalized": (f"{n - 1:02d}", "century", False)}))
+    for m in _QUARTER_YEAR.finditer(text):
+        hits.append(DateHit(m.start(), m.end(), "quarter",
+                            extra={"normalized": (f"{m['y']}-Q{_ORD[m['q'].lower()]}", "quarter", False)}))
+    for m in _QUARTER.finditer(text):
+        hits.append(DateHit(m.start(), m.end(), "quarter", rel=("quarter", _ORD[m["q"].lower()], 0)))
+    for m in _QUARTER_REL.finditer(text):
+        hits.append(DateHit(m.start(), m.end(), "quarter", rel=("quarter", None, _step(m["which"]))))
+    for m in _WEEK.finditer(text):
+        hits.append(DateHit(m.start(), m.end(), "week", rel=("week", _step(m["which"]))))
+    for m in _YEAR_PAIR.finditer(text):
+        if re.search(r"(?i)\b(?:fiscal(?:\s+years?)?|FY)\s*$", text[max(0, m.start() - 20):m.start()]):
+            continue  # "fiscal 2023-24" is one fiscal year (dates_find's fiscal-year pattern)
+        first = int(m["y"])
+        last = first - first % 100 + int(m["e"])
+        if first < last <= first + 10:
+            hits.append(DateHit(m.start("y"), m.end("y"), "year", first, extra={"normalized": (m["y"], "year", False)}))
+            hits.append(DateHit(m.start("e"), m.end("e"), "year", last, extra={"normalized": (f"{last}", "year", False)}))
+    return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+def resolve_period(rel: tuple, anchor: dt.date) -> tuple[str, str]:
+    """``(value, precision)`` of a relative week or quarter against ``anchor``.
+
+    ``("week", step)``: the ISO week of the anchor moved by ``step`` weeks ("2013-W12").
+    ``("quarter", n, 0)``: quarter ``n`` of the anchor's year, or of the year before when that quarter
+    has not begun by the anchor date (news reports the last third quarter); ``("quarter", None, step)``:
+    the anchor's quarter moved by ``step``.
+    """
+    if rel[0] == "week":
+        iso = (anchor + dt.timedelta(weeks=rel[1])).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}", "week"
+    current = (anchor.month - 1) // 3 + 1
+    if rel[1] is not None:
+        year = anchor.year if rel[1] <= current else anchor.year - 1
+        return f"{year:04d}-Q{rel[1]}", "quarter"
+    index = anchor.year * 4 + current - 1 + rel[2]
+    return f"{index // 4:04d}-Q{index % 4 + 1}", "quarter"
