@@ -86,3 +86,19 @@ def test_schema_version_and_precisions():
     result = extract_text("Sales fell in the 1990s and in the fourth quarter of 1998.", anchor_date="2013-03-20")
     assert result["schema_version"] == "1.1"
     Result.model_validate(result)
+
+
+# (text, [(quantity text, value, unit, comparator)]) — fractions and ages read as written
+FRACTIONS_AGES = [
+    ("The vote required 66 2/3% of the shares.", [("66 2/3%", 66.667, "percent", "eq")]),
+    ("One-third of the members objected.", [("One-third of the members", 0.333, "members", "eq")]),
+    ("The victim was under the age of sixteen.", [("under the age of sixteen", 16.0, "years", "lt")]),
+    ("Only persons at least 18 years of age may apply.", [("at least 18 years of age", 18.0, "years", "ge")]),
+    ("A 14-year-old witness testified.", [("14-year-old", 14.0, "years", "eq")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FRACTIONS_AGES)
+def test_fractions_and_ages(text, expected):
+    got = [(f["text"], f["value"], f["unit"], f["comparator"]) for f in facts_of(text, "quantity")]
+    assert got == expected

@@ -27,7 +27,7 @@ import json
 import re
 from pathlib import Path
 
-from . import dates, numbers
+from . import dates, numbers, quantities_special
 from .context import DocContext
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
@@ -94,6 +94,11 @@ def extract(ctx: DocContext) -> list[dict]:
     reserved = [(s, e) for s, e, _ in ctx.reserved]
     facts: list[dict] = []
     taken: list[tuple[int, int]] = []
+    for s, e, fields in quantities_special.find(text):
+        if any(bs < e and s < be for bs, be in blocked):
+            continue
+        taken.append((s, e))
+        facts.append(ctx.make_fact("quantity", s, e, fields.pop("method"), fields.pop("confidence"), **fields))
     for m in _number_re().finditer(text):
         start, end = m.span()
         if any(s < end and start < e for s, e in blocked) or any(s < end and start < e for s, e in taken):
