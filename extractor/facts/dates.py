@@ -264,16 +264,26 @@ def _year_for(ctx: DocContext, hit: DateHit, month: int, day: int | None,
 
 
 def _year_by_tense(ctx: DocContext, hit: DateHit, anchor: dt.date, month: int, day: int | None) -> int:
+    """Year of a year-less month (and day): the one nearest the anchor date (news: "Nov. 25" in a
+    January report is last November), moved to the year before when the sentence's past tense puts it
+    behind the anchor and the nearest one is ahead ("began sharing ... since April", anchored in March,
+    is last April), and to the year after for a future tense. A deadline ("until April 4") lies ahead."""
     tense = tense_of(ctx, hit.start, hit.end)
     if re.search(r"\b(?:until|by)\s+$", ctx.text[max(0, hit.start - 8):hit.start], re.I):
-        tense = 1  # a deadline ("until April 4") lies ahead of the document's date
-    md = (month, day or 1)
-    here = (anchor.month, anchor.day if day else 1)
-    if tense < 0 and md > here:
-        return anchor.year - 1
-    if tense > 0 and md < here:
-        return anchor.year + 1
-    return anchor.year
+        tense = 1
+
+    def gap(year: int) -> int:
+        try:
+            return (dt.date(year, month, day or 15) - anchor).days
+        except ValueError:  # February 29 of a common year
+            return (dt.date(year, month, 28) - anchor).days
+
+    best = min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs(gap(y)))
+    if tense < 0 and gap(best) > 0:
+        return best - 1  # what happened lies before the document's date
+    if tense > 0 and gap(best) < 0:
+        return best + 1
+    return best
 
 
 def _resolve_relative(ctx: DocContext, hit: DateHit, anchor: dt.date | None,
