@@ -70,6 +70,13 @@ PERIODS = [
     ("The 1957-58 season was its best.", [("1957", "1957", "year"), ("58", "1958", "year")]),  # two years
     ("Output peaked in mid-2011.", [("mid-2011", "2011", "year")]),  # the modifier belongs in the span
     ("It rained in early December.", [("early December", "2012-12", "month")]),
+    ("The firm posted a third-quarter loss.", [("third-quarter", "2012-Q3", "quarter")]),
+    ("Compare the 2011 second quarter.", [("the 2011 second quarter", "2011-Q2", "quarter")]),
+    ("Growth resumes in next year's first quarter.", [("next year's first quarter", "2014-Q1", "quarter")]),
+    ("In nineteen ninety-six the mill closed.", [("nineteen ninety-six", "1996", "year")]),  # a broadcast transcript
+    ("It reopened in January nineteen ninety-seven.", [("January nineteen ninety-seven", "1997-01", "month")]),
+    ("Membership dropped through the nineties.", [("the nineties", "199", "decade")]),
+    ("By the year two thousand he had paid two thousand dollars.", [("two thousand", "2000", "year")]),
 ]
 
 

@@ -289,7 +289,7 @@ def _year_by_tense(ctx: DocContext, hit: DateHit, anchor: dt.date, month: int, d
 def _resolve_relative(ctx: DocContext, hit: DateHit, anchor: dt.date | None,
                       prev: tuple[dt.date, str, int] | None) -> tuple[str, str, bool, dt.date | None] | None:
     kind = hit.rel[0]
-    if kind in ("week", "quarter"):
+    if kind in ("week", "quarter", "quarter-of-year"):
         value, precision = dates_period.resolve_period(hit.rel, anchor)
         return value, precision, True, None
     if kind == "offset":

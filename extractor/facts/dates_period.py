@@ -7,6 +7,8 @@
 * ``week``: "this week", "last week", "the past week", "next week" → the ISO week "2013-W12", resolved
   against the anchor date.
 * ``year-pair``: "1957-58" is two years, 1957 and 1958.
+* ``spoken-year``: years in words as broadcast transcripts print them ("nineteen ninety-six",
+  "January nineteen ninety-seven", "the year two thousand"); "the nineties" is a decade.
 
 Each finder returns :class:`dates_find.DateHit` s; absolute ones carry their value in
 ``extra["normalized"]`` = ``(value, precision, relative)``, relative ones a ``rel`` tuple that
@@ -26,15 +28,63 @@ _MOD = r"(?:(?:early|late|mid|middle)[\s-]+)?"
 _DECADE = re.compile(r"(?<![\w'’])(?:the\s+)?" + _MOD + r"(?P<y>1[5-9]|20)(?P<d>\d)0['’]?s(?![\w'’])", re.I)
 _CENTURY = re.compile(r"(?<![\w-])(?:the\s+)?" + _MOD + r"(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>" +
                       "|".join(sorted(_CENTURY_WORDS, key=len, reverse=True)) + r"))[\s-]+century(?![\w])", re.I)
-_QUARTER_YEAR = re.compile(r"(?<![\w])(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?"
-                           r"quarter(?:\s+of|\s*,)?\s+(?:fiscal\s+(?:year\s+)?|calendar\s+)?(?P<y>(?:19|20)\d{2})(?![\w])", re.I)
-_QUARTER = re.compile(r"(?<![\w])(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?"
-                      r"quarter(?![\w])(?!\s+(?:of\s+|,\s*)?(?:fiscal\s+)?(?:19|20)\d{2})", re.I)
+_Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|calendar\s+)?quarter"
+_QUARTER_YEAR = re.compile(r"(?<![\w])(?:the\s+)?" + _Q + r"(?:\s+of|\s*,)?\s+(?:fiscal\s+(?:year\s+)?|calendar\s+)?"
+                           r"(?P<y>(?:19|20)\d{2})(?![\w])"
+                           # "the 1988 second quarter", "next year's first quarter", "this year's third quarter"
+                           r"|(?<![\w])(?:the\s+)?(?:(?P<y2>(?:19|20)\d{2})|(?P<rel>this|last|next)\s+year['’]s)\s+" +
+                           _Q.replace("(?P<q>", "(?P<q2>"), re.I)
+_QUARTER = re.compile(r"(?<![\w-])(?:the\s+)?" + _Q + r"(?![\w])(?!\s+(?:of\s+|,\s*)?(?:fiscal\s+)?(?:19|20)\d{2})", re.I)
 _QUARTER_REL = re.compile(r"(?<![\w])(?P<which>this|last|next|the\s+(?:current|latest|previous|past|last|next|coming|"
                           r"following|same))\s+(?:fiscal\s+)?quarter(?![\w])", re.I)
 _WEEK = re.compile(r"(?<![\w])(?P<which>this|last|next|the\s+(?:past|previous|last|next|coming|following|current))\s+"
                    r"week(?!\w)(?!\s+of\b)", re.I)
 _YEAR_PAIR = re.compile(r"(?<![\w$#§¶.,/:-])(?P<y>(?:1[89]|20)\d{2})\s*[-–]\s*(?P<e>\d{2})(?![\w%]|[-–/.,]\d)")
+
+
+_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_TWO = (r"(?:(?:" + "|".join(_TENS[2:]) + r")(?:[\s-](?:" + "|".join(_UNITS[1:]) + r"))?|" + "|".join(_TEENS) +
+        r"|oh[\s-](?:" + "|".join(_UNITS[1:]) + r")|hundred)")
+# spoken years of broadcast transcripts: "nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand"
+_SPOKEN_YEAR = re.compile(r"(?<![\w-])(?:(?P<month>January|February|March|April|May|June|July|August|September|October|"
+                          r"November|December)\s+)?(?P<y>(?:nineteen|eighteen)[\s-]+" + _TWO +
+                          # "two thousand" is a year only as "the year two thousand" ("two thousand dollars" is money)
+                          r"|(?<=year\s)two[\s-]thousand(?:[\s-](?:and[\s-])?(?:" + "|".join(_UNITS[1:]) + r"|" + "|".join(_TEENS) + r"))?)"
+                          r"(?![\w-])", re.I)
+_DECADE_WORDS = {"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5", "sixties": "6", "seventies": "7",
+                 "eighties": "8", "nineties": "9"}
+_SPOKEN_DECADE = re.compile(r"(?<![\w-])the\s+(?:(?:early|late|mid)[\s-]+)?(?P<d>" + "|".join(_DECADE_WORDS) + r")(?![\w-])", re.I)
+
+
+def spoken_year(words: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "nineteen oh five" -> 1905, "two thousand" -> 2000, "two thousand and
+    three" -> 2003; None for other words."""
+    w = re.sub(r"[\s-]+", " ", words.lower()).replace(" and ", " ").split()
+    if w[:2] == ["two", "thousand"]:
+        rest = w[2:]
+        if not rest:
+            return 2000
+        n = _UNITS.index(rest[0]) if rest[0] in _UNITS else _TEENS.index(rest[0]) + 10 if rest[0] in _TEENS else None
+        return 2000 + n if n else None
+    century = {"nineteen": 1900, "eighteen": 1800}.get(w[0])
+    rest = w[1:]
+    if century is None or not rest:
+        return None
+    if rest == ["hundred"]:
+        return century
+    if rest[0] == "oh" and len(rest) == 2 and rest[1] in _UNITS:
+        return century + _UNITS.index(rest[1])
+    if rest[0] in _TEENS and len(rest) == 1:
+        return century + 10 + _TEENS.index(rest[0])
+    if rest[0] in _TENS:
+        n = 10 * _TENS.index(rest[0])
+        if len(rest) == 2 and rest[1] in _UNITS:
+            n += _UNITS.index(rest[1])
+        return century + n
+    return None
 
 
 def _step(which: str) -> int:
@@ -56,8 +106,26 @@ def find_periods(text: str) -> list[DateHit]:
         if 1 <= n <= 21:
             hits.append(DateHit(m.start(), m.end(), "century", extra={"normalized": (f"{n - 1:02d}", "century", False)}))
     for m in _QUARTER_YEAR.finditer(text):
+        if m["rel"]:
+            hits.append(DateHit(m.start(), m.end(), "quarter",
+                                rel=("quarter-of-year", _ORD[m["q2"].lower()], _step(m["rel"]))))
+            continue
+        q = _ORD[(m["q"] or m["q2"]).lower()]
         hits.append(DateHit(m.start(), m.end(), "quarter",
-                            extra={"normalized": (f"{m['y']}-Q{_ORD[m['q'].lower()]}", "quarter", False)}))
+                            extra={"normalized": (f"{m['y'] or m['y2']}-Q{q}", "quarter", False)}))
+    for m in _SPOKEN_DECADE.finditer(text):
+        hits.append(DateHit(m.start(), m.end(), "decade",
+                            extra={"normalized": (f"19{_DECADE_WORDS[m['d'].lower()]}", "decade", False)}))
+    for m in _SPOKEN_YEAR.finditer(text):
+        year = spoken_year(m["y"])
+        if year is None:
+            continue
+        month = m["month"].lower()[:3] if m["month"] else None
+        if month:
+            value = f"{year}-{_MONTHS.index(month) + 1:02d}"
+            hits.append(DateHit(m.start(), m.end(), "spoken-year", extra={"normalized": (value, "month", False)}))
+        else:
+            hits.append(DateHit(m.start("y"), m.end("y"), "spoken-year", extra={"normalized": (str(year), "year", False)}))
     for m in _QUARTER.finditer(text):
         hits.append(DateHit(m.start(), m.end(), "quarter", rel=("quarter", _ORD[m["q"].lower()], 0)))
     for m in _QUARTER_REL.finditer(text):
@@ -83,6 +151,8 @@ def resolve_period(rel: tuple, anchor: dt.date) -> tuple[str, str]:
     has not begun by the anchor date (news reports the last third quarter); ``("quarter", None, step)``:
     the anchor's quarter moved by ``step``.
     """
+    if rel[0] == "quarter-of-year":
+        return f"{anchor.year + rel[2]:04d}-Q{rel[1]}", "quarter"
     if rel[0] == "week":
         iso = (anchor + dt.timedelta(weeks=rel[1])).isocalendar()
         return f"{iso[0]:04d}-W{iso[1]:02d}", "week"
