@@ -109,3 +109,15 @@ FRACTIONS_AGES = [
 def test_fractions_and_ages(text, expected):
     got = [(f["text"], f["value"], f["unit"], f["comparator"]) for f in facts_of(text, "quantity")]
     assert got == expected
+
+
+def test_periods_named_by_the_one_before():
+    text = ("Savin reported a third-quarter net loss, compared with year-earlier profit of $3.8 million. Sales fell "
+            "in the quarter. A year earlier, net income was $2.1 million.")
+    got = [(f["text"], f["value"]) for f in facts_of(text, "date", anchor_date="1989-11-02")]
+    assert got == [("third-quarter", "1989-Q3"), ("year-earlier", "1988-Q3"), ("the quarter", "1989-Q3"),
+                   ("A year earlier", "1988-Q3")]
+
+
+def test_the_period_alone_names_no_date():
+    assert facts_of("The period for filing objections has run.", "date", anchor_date="1989-11-02") == []

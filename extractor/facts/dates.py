@@ -49,7 +49,10 @@ def extract(ctx: DocContext) -> list[dict]:
             if header_done or hit.method != "numeric":
                 continue
         try:
-            resolved = _resolve(ctx, hit, day_first, prev)
+            if hit.rel and hit.rel[0] == "previous":
+                resolved = _resolve_previous(hit, facts)
+            else:
+                resolved = _resolve(ctx, hit, day_first, prev)
         except (ValueError, OverflowError):
             resolved = None  # an offset beyond the calendar ("10,000 years ago")
         if resolved is None:
@@ -66,6 +69,23 @@ def extract(ctx: DocContext) -> list[dict]:
         facts.append(ctx.make_fact("date", hit.start, hit.end, f"date:{hit.method}", confidence,
                                    value=value, precision=precision, relative=relative, event=event))
     return facts
+
+
+_PREVIOUS_CHARS = 1500
+
+
+def _resolve_previous(hit: DateHit, facts: list[dict]) -> tuple[str, str, bool, None] | None:
+    """ "a year earlier" / "the quarter" from the date fact before it (within 1,500 characters):
+    that fact's period moved back a year, or repeated; None when there is none to refer to (a
+    bare "the period" names no date) or it is a day (a year before a day is rarely meant)."""
+    named = [f for f in facts if f["method"] != "date:anaphor"]  # the period named, not one referred to
+    if not named or hit.start - facts[-1]["end_char"] > _PREVIOUS_CHARS:
+        return None
+    last = named[-1]
+    if hit.rel[1] == 0 and last["precision"] != "quarter":
+        return None
+    value = dates_period.shift_previous(last["value"], last["precision"], hit.rel[1])
+    return (value, last["precision"], True, None) if value else None
 
 
 def find_candidates(ctx: DocContext) -> list[DateHit]:

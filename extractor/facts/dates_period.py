@@ -7,6 +7,9 @@
 * ``week``: "this week", "last week", "the past week", "next week" → the ISO week "2013-W12", resolved
   against the anchor date.
 * ``year-pair``: "1957-58" is two years, 1957 and 1958.
+* ``anaphor``: "a year earlier", "the year-ago quarter" (the period mentioned before, a year back)
+  and "the quarter", "the latest period" (that period again), resolved by the caller from the date
+  fact before it (:func:`shift_previous`).
 * ``spoken-year``: years in words as broadcast transcripts print them ("nineteen ninety-six",
   "January nineteen ninety-seven", "the year two thousand"); "the nineties" is a decade.
 
@@ -39,6 +42,12 @@ _QUARTER_REL = re.compile(r"(?<![\w])(?P<which>this|last|next|the\s+(?:current|l
                           r"following|same))\s+(?:fiscal\s+)?quarter(?![\w])", re.I)
 _WEEK = re.compile(r"(?<![\w])(?P<which>this|last|next|the\s+(?:past|previous|last|next|coming|following|current))\s+"
                    r"week(?!\w)(?!\s+of\b)", re.I)
+# a period named by the one mentioned before it (business news): "a year earlier", "the year-ago quarter",
+# "year-earlier", "the same period last year" shift it back a year; "the quarter", "the latest period" repeat it
+_YEAR_BEFORE = re.compile(r"(?<![\w-])(?:a\s+year\s+(?:earlier|before)|(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period))?|"
+                          r"the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year))"
+                          r"(?![\w-])", re.I)
+_SAME_PERIOD = re.compile(r"(?<![\w-])the\s+(?:latest\s+|most\s+recent\s+|same\s+)?(?:quarter|period)(?![\w-])(?!\s+(?:of|ended|ending)\b)", re.I)
 _YEAR_PAIR = re.compile(r"(?<![\w$#§¶.,/:-])(?P<y>(?:1[89]|20)\d{2})\s*[-–]\s*(?P<e>\d{2})(?![\w%]|[-–/.,]\d)")
 
 
@@ -130,6 +139,10 @@ def find_periods(text: str) -> list[DateHit]:
         hits.append(DateHit(m.start(), m.end(), "quarter", rel=("quarter", _ORD[m["q"].lower()], 0)))
     for m in _QUARTER_REL.finditer(text):
         hits.append(DateHit(m.start(), m.end(), "quarter", rel=("quarter", None, _step(m["which"]))))
+    for m in _YEAR_BEFORE.finditer(text):
+        hits.append(DateHit(m.start(), m.end(), "anaphor", rel=("previous", -1)))
+    for m in _SAME_PERIOD.finditer(text):
+        hits.append(DateHit(m.start(), m.end(), "anaphor", rel=("previous", 0)))
     for m in _WEEK.finditer(text):
         hits.append(DateHit(m.start(), m.end(), "week", rel=("week", _step(m["which"]))))
     for m in _YEAR_PAIR.finditer(text):
@@ -141,6 +154,15 @@ def find_periods(text: str) -> list[DateHit]:
             hits.append(DateHit(m.start("y"), m.end("y"), "year", first, extra={"normalized": (m["y"], "year", False)}))
             hits.append(DateHit(m.start("e"), m.end("e"), "year", last, extra={"normalized": (f"{last}", "year", False)}))
     return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+def shift_previous(value: str, precision: str, years: int) -> str | None:
+    """The value of the period before, moved by ``years``: ("1989-Q3", "quarter", -1) -> "1988-Q3";
+    None for a precision that cannot shift (decade, century)."""
+    m = re.match(r"(\d{4})(.*)$", value)
+    if not m or precision in ("decade", "century", "week"):
+        return None if years else (value if precision != "decade" and precision != "century" else None)
+    return f"{int(m.group(1)) + years:04d}{m.group(2)}"
 
 
 def resolve_period(rel: tuple, anchor: dt.date) -> tuple[str, str]:
