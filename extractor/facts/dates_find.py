@@ -134,7 +134,7 @@ def _relative_patterns() -> dict[str, re.Pattern]:
         "last-month": re.compile(rf"\b(?P<which>last|this\s+past|past|next|this|this\s+coming|coming)\s+(?P<month>{months})\b", re.I),
         "last-unit": re.compile(rf"\b(?P<which>last|this\s+past|the\s+past|past|next|this|this\s+coming|coming|the\s+previous|the\s+following)\s+(?P<unit>year|month|week)\b", re.I),
         "last-season": re.compile(rf"\b(?P<which>last|this\s+past|past|next|this|this\s+coming|coming)\s+(?P<season>{seasons})\b", re.I),
-        "weekday": re.compile(rf"\b(?:(?:last|this\s+past|past|next|this)\s+)?(?P<wday>{wdays})\b(?!,?\s+(?:the\s+)?\d)", re.I),
+        "weekday": re.compile(rf"\b(?:(?:last|this\s+past|past|next|this\s+coming|coming|this)\s+)?(?P<wday>{wdays})\b(?!,?\s+(?:the\s+)?\d)", re.I),
         "bare-month": re.compile(rf"\b(?P<month>{cap_months})\b(?!\w|\.\d|\s*,?\s*\d|\s+the\s+\d)", re.I),
         "following-day": re.compile(r"\b(?:the\s+)?(?P<which>following|next|previous|preceding|same)\s+day\b", re.I),
     }
