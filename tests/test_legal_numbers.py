@@ -121,3 +121,14 @@ def test_periods_named_by_the_one_before():
 
 def test_the_period_alone_names_no_date():
     assert facts_of("The period for filing objections has run.", "date", anchor_date="1989-11-02") == []
+
+
+def test_that_year_and_the_year_of_a_news_report():
+    text = "NEW YORK (AP) - Sales for the full year rose. In 1988, imports rose; that year, the company grew."
+    got = [(f["text"], f["value"]) for f in facts_of(text, "date", anchor_date="1989-11-02")]
+    assert got == [("the full year", "1989"), ("1988", "1988"), ("that year", "1988")]
+
+
+def test_the_year_of_a_filing_names_no_date():
+    text = "UNITED STATES DISTRICT COURT\nORDER\nDuring the year, the plaintiff paid rent."
+    assert facts_of(text, "date", anchor_date="1989-11-02") == []

@@ -49,7 +49,7 @@ def extract(ctx: DocContext) -> list[dict]:
             if header_done or hit.method != "numeric":
                 continue
         try:
-            if hit.rel and hit.rel[0] == "previous":
+            if hit.rel and hit.rel[0] in ("previous", "previous-year"):
                 resolved = _resolve_previous(hit, facts)
             else:
                 resolved = _resolve(ctx, hit, day_first, prev)
@@ -82,6 +82,8 @@ def _resolve_previous(hit: DateHit, facts: list[dict]) -> tuple[str, str, bool, 
     if not named or hit.start - facts[-1]["end_char"] > _PREVIOUS_CHARS:
         return None
     last = named[-1]
+    if hit.rel[0] == "previous-year":
+        return (last["value"][:4], "year", True, None) if re.match(r"\d{4}", last["value"]) else None
     if hit.rel[1] == 0 and last["precision"] != "quarter":
         return None
     value = dates_period.shift_previous(last["value"], last["precision"], hit.rel[1])
@@ -98,7 +100,7 @@ def find_candidates(ctx: DocContext) -> list[DateHit]:
     becomes a quantity.
     """
     text = ctx.text
-    periods = dates_period.find_periods(text)
+    periods = [h for h in dates_period.find_periods(text) if h.method != "news-year" or ctx.kind == "news"]
     absolute = [h for h in periods if h.rel is None] + dates_find.find_absolute(text)
     relative = [h for h in periods if h.rel is not None] + [h for h in dates_find.find_relative(text) if _keep_relative(ctx, h)]
     years: list[DateHit] = []

@@ -48,6 +48,11 @@ _YEAR_BEFORE = re.compile(r"(?<![\w-])(?:a\s+year\s+(?:earlier|before)|(?:the\s+
                           r"the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year))"
                           r"(?![\w-])", re.I)
 _SAME_PERIOD = re.compile(r"(?<![\w-])the\s+(?:latest\s+|most\s+recent\s+|same\s+)?(?:quarter|period)(?![\w-])(?!\s+(?:of|ended|ending)\b)", re.I)
+# "that year": the year of the date before it; "the year", "the full year", "the current fiscal year" in a news
+# report: the report's own year (the caller keeps these for news only)
+_THAT_YEAR = re.compile(r"(?<![\w-])(?:that|the\s+same)\s+year(?![\w-])", re.I)
+_THE_YEAR = re.compile(r"(?<![\w-])the\s+(?:(?:current|full|fiscal|calendar)\s+)*year(?![\w'’-])"
+                       r"(?!\s+(?:before|after|earlier|later|of|in\s+which|when|that|following|prior|ago)\b)", re.I)
 _YEAR_PAIR = re.compile(r"(?<![\w$#§¶.,/:-])(?P<y>(?:1[89]|20)\d{2})\s*[-–]\s*(?P<e>\d{2})(?![\w%]|[-–/.,]\d)")
 
 
@@ -143,6 +148,10 @@ def find_periods(text: str) -> list[DateHit]:
         hits.append(DateHit(m.start(), m.end(), "anaphor", rel=("previous", -1)))
     for m in _SAME_PERIOD.finditer(text):
         hits.append(DateHit(m.start(), m.end(), "anaphor", rel=("previous", 0)))
+    for m in _THAT_YEAR.finditer(text):
+        hits.append(DateHit(m.start(), m.end(), "anaphor", rel=("previous-year",)))
+    for m in _THE_YEAR.finditer(text):
+        hits.append(DateHit(m.start(), m.end(), "news-year", rel=("unit", "year", 0)))
     for m in _WEEK.finditer(text):
         hits.append(DateHit(m.start(), m.end(), "week", rel=("week", _step(m["which"]))))
     for m in _YEAR_PAIR.finditer(text):
