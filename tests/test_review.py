@@ -374,7 +374,7 @@ def test_filter_facts(filters, expected):
 
 
 @pytest.mark.parametrize("type_, field, expected", [
-    ("date", "precision", ["day", "month", "year", "season"]),     # a Literal field
+    ("date", "precision", ["day", "week", "month", "quarter", "season", "year", "decade", "century"]),     # a Literal field
     ("order", "polarity", ["grant", "deny", "neutral"]),           # an Optional-free Literal
     ("order", "directed_to", None),                                 # free text
     ("party", "nonexistent", None),                                 # not a field
