@@ -50,7 +50,7 @@ def extract(ctx: DocContext) -> list[dict]:
                 continue
         try:
             if hit.rel and hit.rel[0] in ("previous", "previous-year"):
-                resolved = _resolve_previous(hit, facts)
+                resolved = _resolve_previous(hit, facts, ctx.anchor_date)
             else:
                 resolved = _resolve(ctx, hit, day_first, prev)
         except (ValueError, OverflowError):
@@ -74,14 +74,18 @@ def extract(ctx: DocContext) -> list[dict]:
 _PREVIOUS_CHARS = 1500
 
 
-def _resolve_previous(hit: DateHit, facts: list[dict]) -> tuple[str, str, bool, None] | None:
+def _resolve_previous(hit: DateHit, facts: list[dict], anchor: dt.date | None) -> tuple[str, str, bool, None] | None:
     """ "a year earlier" / "the quarter" from the date fact before it (within 1,500 characters):
-    that fact's period moved back a year, or repeated; None when there is none to refer to (a
-    bare "the period" names no date) or it is a day (a year before a day is rarely meant)."""
+    that period moved back a year, or repeated. Without such a period (none, or a day or week:
+    "a year earlier" than a day is rarely meant) "a year earlier" is the year before the anchor's,
+    and a bare "the period" names no date."""
     named = [f for f in facts if f["method"] != "date:anaphor"]  # the period named, not one referred to
-    if not named or hit.start - facts[-1]["end_char"] > _PREVIOUS_CHARS:
-        return None
-    last = named[-1]
+    last = named[-1] if named and hit.start - named[-1]["end_char"] <= _PREVIOUS_CHARS else None
+    if last is None or last["precision"] in ("day", "week"):
+        if hit.rel[0] == "previous" and hit.rel[1] and anchor is not None:
+            return f"{anchor.year + hit.rel[1]:04d}", "year", True, None
+        if last is None:
+            return None
     if hit.rel[0] == "previous-year":
         return (last["value"][:4], "year", True, None) if re.match(r"\d{4}", last["value"]) else None
     if hit.rel[1] == 0 and last["precision"] != "quarter":
@@ -278,7 +282,8 @@ def _year_for(ctx: DocContext, hit: DateHit, month: int, day: int | None,
     if anchor is not None and (deadline or tense_of(ctx, hit.start, hit.end) > 0):
         # "Sentencing is scheduled for Aug. 21": the next one after the document's date
         return _year_by_tense(ctx, hit, anchor, month, day), True
-    if prev is not None and hit.start - prev[2] <= _NEAR_YEAR_CHARS:
+    if prev is not None and hit.start - prev[2] <= _NEAR_YEAR_CHARS and not (ctx.kind == "news" and prev[1] == "year"):
+        # (a news report's "fiscal 1988 ... on Nov. 6" is this November: there a bare year sets no narrative's year)
         return prev[0].year, False
     if anchor is None:
         return (prev[0].year, False) if prev else (None, False)

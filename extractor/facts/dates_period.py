@@ -44,7 +44,7 @@ _WEEK = re.compile(r"(?<![\w])(?P<which>this|last|next|the\s+(?:past|previous|la
                    r"week(?!\w)(?!\s+of\b)", re.I)
 # a period named by the one mentioned before it (business news): "a year earlier", "the year-ago quarter",
 # "year-earlier", "the same period last year" shift it back a year; "the quarter", "the latest period" repeat it
-_YEAR_BEFORE = re.compile(r"(?<![\w-])(?:a\s+year\s+(?:earlier|before)|(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period))?|"
+_YEAR_BEFORE = re.compile(r"(?<![\w-])(?:a\s+year\s+(?:earlier|before|ago)|(?<!\ba )(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period))?|"
                           r"the\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year))"
                           r"(?![\w-])", re.I)
 _SAME_PERIOD = re.compile(r"(?<![\w-])the\s+(?:latest\s+|most\s+recent\s+|same\s+)?(?:quarter|period)(?![\w-])(?!\s+(?:of|ended|ending)\b)", re.I)
