@@ -102,6 +102,7 @@ FRACTIONS_AGES = [
     ("The victim was under the age of sixteen.", [("under the age of sixteen", 16.0, "years", "lt")]),
     ("Only persons at least 18 years of age may apply.", [("at least 18 years of age", 18.0, "years", "ge")]),
     ("A 14-year-old witness testified.", [("14-year-old", 14.0, "years", "eq")]),
+    ("The fund paid 27\nclaimants in full.", [("27\nclaimants", 27.0, "claimants", "eq")]),  # a line break in between
 ]
 
 

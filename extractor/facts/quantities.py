@@ -392,6 +392,8 @@ def _counted_noun(ctx: DocContext, start: int, end: int) -> tuple[str, float | N
         return None
     num = span[-1]
     i = num.i + 1
+    while i < len(doc) and doc[i].is_space and doc[i].text.count("\n") < 2:
+        i += 1  # "27\nclaimants": a line break between the number and its noun
     # "47,000 of the 1.28 million names" / "Four of the co-defendants"
     if i < len(doc) and doc[i].lower_ == "of":
         j = i + 1
