@@ -282,8 +282,9 @@ def _year_for(ctx: DocContext, hit: DateHit, month: int, day: int | None,
     if anchor is not None and (deadline or tense_of(ctx, hit.start, hit.end) > 0):
         # "Sentencing is scheduled for Aug. 21": the next one after the document's date
         return _year_by_tense(ctx, hit, anchor, month, day), True
-    if prev is not None and hit.start - prev[2] <= _NEAR_YEAR_CHARS and not (ctx.kind == "news" and prev[1] == "year"):
-        # (a news report's "fiscal 1988 ... on Nov. 6" is this November: there a bare year sets no narrative's year)
+    if prev is not None and hit.start - prev[2] <= _NEAR_YEAR_CHARS and ctx.kind != "news":
+        # (a news report leaves out the year of dates near its own date: "Nov. 6" there is the November
+        # nearest the dateline, whatever year a sentence before named)
         return prev[0].year, False
     if anchor is None:
         return (prev[0].year, False) if prev else (None, False)
