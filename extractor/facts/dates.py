@@ -292,8 +292,8 @@ def _year_for(ctx: DocContext, hit: DateHit, month: int, day: int | None,
 
 
 def _year_by_tense(ctx: DocContext, hit: DateHit, anchor: dt.date, month: int, day: int | None) -> int:
-    """Year of a year-less month (and day): the one nearest the anchor date (news: "Nov. 25" in a
-    January report is last November), moved to the year before when the sentence's past tense puts it
+    """Year of a year-less month (and day): in a news report the one nearest the anchor date ("Nov. 25"
+    in a January report is last November), elsewhere the anchor's year; moved to the year before when the sentence's past tense puts it
     behind the anchor and the nearest one is ahead ("began sharing ... since April", anchored in March,
     is last April), and to the year after for a future tense. A deadline ("until April 4") lies ahead."""
     tense = tense_of(ctx, hit.start, hit.end)
@@ -306,7 +306,9 @@ def _year_by_tense(ctx: DocContext, hit: DateHit, anchor: dt.date, month: int, d
         except ValueError:  # February 29 of a common year
             return (dt.date(year, month, 28) - anchor).days
 
-    best = min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs(gap(y)))
+    # a news report leaves out the year of dates near its dateline; elsewhere the anchor's year is the default
+    years = (anchor.year - 1, anchor.year, anchor.year + 1) if ctx.kind == "news" else (anchor.year,)
+    best = min(years, key=lambda y: abs(gap(y)))
     if tense < 0 and gap(best) > 0:
         return best - 1  # what happened lies before the document's date
     if tense > 0 and gap(best) < 0:
