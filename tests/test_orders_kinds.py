@@ -167,3 +167,17 @@ def test_heading_lines_end_sentences():
 
     doc = load_pipeline()("UNITED STATES DISTRICT COURT\nDISTRICT OF ELSEWHERE\nORDER\nThe motion is denied.")
     assert [s.text.strip() for s in doc.sents][-1] == "The motion is denied."
+
+
+def test_holding_of_liability_is_an_order():
+    text = ("RIVERTON – A federal judge ruled against a landlord on Monday. The court found that Marcus Hale had "
+            "violated the consent decree by renting unsafe units.")
+    got = [o for o in facts_of(text, "order") if o["action"] == "find"]
+    assert got and got[0]["directed_to"] == "Marcus Hale" and "consent decree" in got[0]["directive"]
+
+
+def test_caption_names_are_no_object():
+    text = ("UNITED STATES DISTRICT COURT\nDISTRICT OF ELSEWHERE\nHARBOR LINES LLC, Plaintiff, v. KEEL BANK N.A., "
+            "Defendant.\nORDER GRANTING PLAINTIFF'S APPLICATION FOR A PRELIMINARY INJUNCTION\nThe application is granted.\n")
+    objs = [o["object"] for o in facts_of(text, "order") if o["action"] == "grant"]
+    assert objs and all("KEEL" not in (ob or "") and "HARBOR" not in (ob or "") for ob in objs), objs

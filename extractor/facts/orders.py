@@ -99,6 +99,12 @@ _ITEM_RE = re.compile(r"\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s+(?P<subj>[A-Za-z][^;(
                       r"(?P<dir>[^;]{3,500}?)(?=\s*(?:;|\.\s|\.$|$|,?\s+and\s+\((?:\d{1,2}|[a-z])\)))")
 _REQUEST_RE = re.compile(r"(?im)^[ \t]*(?:[IVX]+\.[ \t]*)?(?:PRAYER\s+FOR\s+RELIEF|REQUEST(?:S)?\s+FOR\s+RELIEF|RELIEF\s+REQUESTED|"
                          r"WHEREFORE\b)")
+# a holding of liability: "the court found that Marcus Hale had violated the consent decree"
+_HOLDING_RE = re.compile(r"\b(?P<court>(?:the|this|a|The|This|A)\s+(?:(?:federal|district|bankruptcy|appeals)\s+)?(?:court|Court|judge|Judge|jury|panel))\s+"
+                         r"(?:also\s+)?(?P<verb>found|finds|held|holds|concluded|concludes)\s+that\s+(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}?[A-Z][\w.'’-]*|"
+                         r"(?:the\s+)?(?:defendants?|plaintiffs?|debtors?|respondents?|petitioners?))\s+(?:had\s+|has\s+|was\s+|is\s+)?"
+                         r"(?P<what>(?:violated|breached|infringed|willfully\s+violated|knowingly\s+violated)\b[^.;]{3,200}|"
+                         r"(?:liable|in\s+contempt|in\s+breach)\b[^.;]{0,200})")
 _CONDITION_RE = re.compile(r"(?i)\b(?:if|when|unless|whether|before|after|once)\b[^.;:?]*$")
 # a judge accepting a plea or finding guilt in a transcript: "I accept those pleas", "I find you guilty of ..."
 _PLEA_RE = re.compile(r"(?<![\w])(?:I|We)\s+(?:hereby\s+)?(?:(?P<accept>accept)\s+(?P<pobj>(?:the|those|these|your|his|her|their|"
@@ -749,8 +755,23 @@ class _Finder:
                 self.add(sent, m.start(), m.end(), "order-plea", "adjudge", own=True,
                          directive=m.group("fobj"), polarity="neutral", conf=0.7)
 
+    def holdings(self) -> None:
+        """Holdings of liability, in filings and in news: "the court found that Marcus Hale had violated the
+        consent decree" (action ``find``, ``directed_to`` the one found liable). The court's own present
+        "finds"/"holds" in a court document is an order of this document; a past "found" is reported."""
+        text = self.ctx.text
+        for m in _HOLDING_RE.finditer(text):
+            if self.in_quote(m.start()):
+                continue
+            sent = self.ctx.sentence_at(m.start())
+            present = m.group("verb") in ("finds", "holds", "concludes")
+            own = self.court_doc and present and m.group("court").split()[0].lower() in ("the", "this")
+            self.add(sent, m.start(), m.end(), "order-holding", "find", own=own, directed_to=m.group("who"),
+                     directive=" ".join(m.group("what").split()), polarity="neutral", conf=0.65)
+
     def run(self) -> list[dict]:
         self.court_rules()
+        self.holdings()
         if self.ctx.kind == "docket":
             self.docket_entries()
         else:
