@@ -279,6 +279,24 @@ def on_forget(doc_id: str) -> None:
 
 
 # --- review view ---------------------------------------------------------------
+def anchor_choice(doc: dict) -> None:
+    """Offer the other dates the document bears (``document.anchor_candidates``) as its anchor date:
+    choosing one sets the sidebar's anchor date, and the documents are read again against it."""
+    cands = doc.get("anchor_candidates") or []
+    if len(cands) < 2:
+        return
+    labels = [f"{c['date']} ({c['source'].replace('_', ' ')})" for c in cands]
+    key = f"anchor_pick_{doc.get('id', '')[:12]}"
+
+    def use() -> None:
+        picked = cands[labels.index(st.session_state[key])]
+        st.session_state["use_anchor"] = True
+        st.session_state["anchor_date"] = dt.date.fromisoformat(picked["date"])
+
+    st.selectbox("Dates this document bears: pick one to resolve relative dates against it", labels,
+                 index=0, key=key, on_change=use)
+
+
 def case_header(entry: dict) -> None:
     doc = entry["result"]["document"]
     case = doc.get("case") or {}
@@ -289,6 +307,7 @@ def case_header(entry: dict) -> None:
     rows = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{esc(v if v not in (None, '') else '—')}</td></tr>"
                    for k, v in cells)
     st.html(f'<table class="case-head">{rows}</table>')
+    anchor_choice(doc)
     for w in entry["result"].get("warnings", []):
         st.warning(f"{w['code']}: {w['message']}")
 

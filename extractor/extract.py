@@ -47,7 +47,8 @@ def extract_source(source: SourceText, *, source_name: str, doc_id: str,
     ctx = DocContext(source=source, doc=doc)
     ctx.kind = kind.classify(ctx)
     user_anchor = parse_anchor(anchor_date)
-    found = anchor_mod.find_anchor(ctx)
+    candidates = anchor_mod.anchor_candidates(ctx)
+    found = anchor_mod.find_anchor(ctx, candidates)
     if user_anchor is not None:
         ctx.anchor_date, ctx.anchor_date_source = user_anchor, "user"
     elif found is not None:
@@ -71,6 +72,7 @@ def extract_source(source: SourceText, *, source_name: str, doc_id: str,
         "kind": ctx.kind,
         "anchor_date": ctx.anchor_date.isoformat() if ctx.anchor_date else None,
         "anchor_date_source": ctx.anchor_date_source,
+        "anchor_candidates": candidates,
         "pages": [{"number": p.number, "start_char": p.start_char, "end_char": p.end_char, "ocr": p.ocr}
                   for p in source.pages],
         "text_length": len(source.text),

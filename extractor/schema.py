@@ -48,6 +48,14 @@ class Case(_Model):
     judge: Optional[str] = None
 
 
+class AnchorCandidate(_Model):
+    """A date the document bears that could serve as its own date, and where it was read."""
+
+    date: str = Field(description="ISO 8601 day")
+    source: Literal["ecf_header", "date_filed", "stamp", "decided", "dated", "dateline", "metadata"]
+    start_char: Optional[int] = Field(None, ge=0, description="where the date is in document.text, or null")
+
+
 class Document(_Model):
     """The input document: identity, kind, anchor date, page map (1-based pages, character offsets) and case."""
 
@@ -57,6 +65,8 @@ class Document(_Model):
     kind: DocumentKind
     anchor_date: Optional[str] = Field(None, description="ISO 8601 date the relative dates resolve against")
     anchor_date_source: Optional[Literal["user", "text", "metadata"]] = None
+    anchor_candidates: list[AnchorCandidate] = Field(
+        default_factory=list, description="dates the document bears that could be its own date, best first (1.1)")
     pages: list[PageSpan]
     text_length: int = Field(ge=0)
     case: Case

@@ -105,3 +105,17 @@ def test_c10_ecf_header_pdf(tmp_path):
     assert dates.count("2025-06-12") <= 1  # the header date at most once
     values = {f["value"] for f in result["facts"] if f["type"] == "quantity"}
     assert not values & {31.0, 1.0, 2.0}
+
+
+def test_anchor_candidates_list_every_date_the_document_bears():
+    from extractor import extract_text
+
+    text = ("Case 1:20-cv-00111-ABC Document 12 Filed 03/04/21 Page 1 of 2\n"
+            "UNITED STATES DISTRICT COURT\nORDER\nThe motion is denied.\n"
+            "Dated: February 26, 2021\n/s/ Ada Quill\nUnited States District Judge\n")
+    doc = extract_text(text)["document"]
+    cands = doc["anchor_candidates"]
+    assert [(c["date"], c["source"]) for c in cands] == [("2021-03-04", "ecf_header"), ("2021-02-26", "dated")]
+    assert doc["anchor_date"] == "2021-03-04" and doc["anchor_date_source"] == "text"
+    dated = cands[1]
+    assert text[dated["start_char"]:dated["start_char"] + 17] == "February 26, 2021"

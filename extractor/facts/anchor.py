@@ -68,54 +68,90 @@ def first_full_date(text: str) -> tuple[dt.date, int] | None:
     return None
 
 
-def find_anchor(ctx: DocContext) -> tuple[dt.date, str] | None:
-    """Return ``(date, "text")`` for the document's own date, or None.
+def anchor_candidates(ctx: DocContext) -> list[dict]:
+    """Every date the document bears that could serve as its own date, best first (FACTS.md 1.1
+    ``document.anchor_candidates``).
+
+    Order (the first is the anchor :func:`find_anchor` chooses): the ECF "Filed" header (the most
+    common one; headers ingestion took off the pages count, with ``start_char`` null), a docket
+    report's "Date Filed:", a FILED/ENTERED stamp, "Decided"/"Filed"/"Date of Judgment" near the top,
+    the last "Dated:"/"Signed" line (the signature block ends the document), the first full date of
+    the first lines (a dateline), and the file's metadata.
 
     Returns:
-        The date and its source ("text": it was read from the document).
-        None when no rule applies (the caller may use the user's date).
+        ``[{"date": "YYYY-MM-DD", "source": "ecf_header" | "date_filed" | "stamp" | "decided" | "dated" |
+        "dateline" | "metadata", "start_char": int | None}]``, one entry per date (its best source).
     """
     text = ctx.text
-    ecf = Counter()
+    out: list[tuple[dt.date, str, int | None]] = []
+    ecf: Counter = Counter()
+    first_at: dict[dt.date, int | None] = {}
     # ECF headers that ingestion took off the pages (PageSpan.removed) and any left in the text
     removed = "\n".join(r.get("text", "") for p in ctx.source.pages for r in (p.removed or ())
                         if r.get("kind") == "ecf_header")
-    for m in list(_ECF_RE.finditer(removed)) + list(_ECF_RE.finditer(text)):
+    for where, m in [(None, m) for m in _ECF_RE.finditer(removed)] + [("text", m) for m in _ECF_RE.finditer(text)]:
         date = _safe(_year4(m.group(3)), int(m.group(1)), int(m.group(2)))
         if date:
             ecf[date] += 1
-    if ecf:
-        return ecf.most_common(1)[0][0], "text"
+            if first_at.get(date) is None:
+                first_at[date] = m.start(1) if where else None
+    out += [(date, "ecf_header", first_at[date]) for date, _ in ecf.most_common()]
     m = _DATE_FILED_RE.search(text)
     if m:
         date = _safe(_year4(m.group(3)), int(m.group(1)), int(m.group(2)))
         if date:
-            return date, "text"
+            out.append((date, "date_filed", m.start()))
     for m in _STAMP_RE.finditer(text):
         found = first_full_date(text[m.end():m.end() + 200])
         if found:
-            return found[0], "text"
+            out.append((found[0], "stamp", m.end() + found[1]))
+            break
     # "Decided June 24, 2013", "Opinion Filed: March 3, 2021", "Decision Date: 09/30/25" near the top
     for m in _DECIDED_RE.finditer(text[:_HEAD_CHARS]):
         found = first_full_date(text[m.end():m.end() + 60])
         if found and found[1] < 12:
-            return found[0], "text"
+            out.append((found[0], "decided", m.end() + found[1]))
+            break
     dated = None
     for m in _DATED_RE.finditer(text):
         # the date on the label's line or, after a place ("Dated: New York, New York"), on the next line
-        window = "\n".join(text[m.start():m.start() + 160].lstrip().split("\n")[:2])
+        lead = len(text[m.start():]) - len(text[m.start():].lstrip())
+        window = "\n".join(text[m.start() + lead:m.start() + 160].split("\n")[:2])
         found = first_full_date(window)
         if found:
-            dated = found[0]  # the last one: the signature block ends the document
+            dated = (found[0], "dated", m.start() + lead + found[1])  # the last one: the signature block
     if dated:
-        return dated, "text"
+        out.append(dated)
     found = first_full_date(text[:_TOP_CHARS])
     if found:
-        return found[0], "text"
+        out.append((found[0], "dateline", found[1]))
     meta = metadata_date(ctx.source.metadata or {})
     if meta is not None:
-        return meta, "metadata"
-    return None
+        out.append((meta, "metadata", None))
+    seen: set[dt.date] = set()
+    result = []
+    for date, source, at in out:
+        if date not in seen:
+            seen.add(date)
+            result.append({"date": date.isoformat(), "source": source, "start_char": at})
+    return result
+
+
+def find_anchor(ctx: DocContext, candidates: list[dict] | None = None) -> tuple[dt.date, str] | None:
+    """Return ``(date, "text" | "metadata")`` for the document's own date, or None.
+
+    Args:
+        ctx: the document.
+        candidates: :func:`anchor_candidates` of it, when already computed.
+    Returns:
+        The first candidate and where it was read ("text": from the document, "metadata": the
+        file's creation date). None when there is none (the caller may use the user's date).
+    """
+    candidates = anchor_candidates(ctx) if candidates is None else candidates
+    if not candidates:
+        return None
+    first = candidates[0]
+    return dt.date.fromisoformat(first["date"]), "metadata" if first["source"] == "metadata" else "text"
 
 
 _PDF_DATE_RE = re.compile(r"^(?:D:)?(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})")
