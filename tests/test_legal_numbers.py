@@ -133,3 +133,9 @@ def test_that_year_and_the_year_of_a_news_report():
 def test_the_year_of_a_filing_names_no_date():
     text = "UNITED STATES DISTRICT COURT\nORDER\nDuring the year, the plaintiff paid rent."
     assert facts_of(text, "date", anchor_date="1989-11-02") == []
+
+
+def test_of_those_takes_the_antecedents_unit():
+    got = [(f["text"], f["value"], f["unit"], f["of_total"])
+           for f in facts_of("Of the 40 applicants, 12 of those 40 were rejected.", "quantity")]
+    assert got == [("40 applicants", 40.0, "applicants", None), ("12", 12.0, "applicants", 40.0)]
