@@ -309,9 +309,11 @@ def _year_by_tense(ctx: DocContext, hit: DateHit, anchor: dt.date, month: int, d
     # a news report leaves out the year of dates near its dateline; elsewhere the anchor's year is the default
     years = (anchor.year - 1, anchor.year, anchor.year + 1) if ctx.kind == "news" else (anchor.year,)
     best = min(years, key=lambda y: abs(gap(y)))
-    if tense < 0 and gap(best) > 0:
+    # a report's past tense is often only its "said": within three months of the dateline, nearness wins
+    margin = 90 if ctx.kind == "news" else 0
+    if tense < 0 and gap(best) > margin:
         return best - 1  # what happened lies before the document's date
-    if tense > 0 and gap(best) < 0:
+    if tense > 0 and gap(best) < -margin:
         return best + 1
     return best
 
