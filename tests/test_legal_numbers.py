@@ -32,6 +32,11 @@ NOT_DATES_OR_MONEY = [
     ("Title VII of the Civil Rights Act of 1964 bars the practice.", "1964"),
     ("2019 Harbor Growth Partners LP filed the petition.", "2019"),
     ("I declare under 28 U.S.C. $ 1746 that the foregoing is true.", "1746"),  # OCR's "$" for "§"
+    ("The motion under Rule 12(b)(6) fails.", "12"),
+    ("The credit was repealed by Pub. L. 115-97 in part.", "115"),
+    ("See Exhibit 2019 and Bates No. DEF-2020 at the hearing.", "2019"),
+    ("See Exhibit 2019 and Bates No. DEF-2020 at the hearing.", "2020"),
+    ("Case No. 2:21-cv-01987 was reassigned.", "1987"),
 ]
 
 
