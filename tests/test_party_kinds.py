@@ -269,3 +269,10 @@ def test_not_counsel(text, words):
     from extractor.facts.party_counsel import counsel_cues
 
     assert not [c for c in counsel_cues(text) if words in text[c.start_char:c.end_char]]
+
+
+def test_a_name_read_twice_is_one_name():
+    from extractor.facts.parties import _once
+
+    assert (_once("Ellen Park Ellen Park"), _once("ELLEN PARK Ellen Park"), _once("Park Ellen Park")) == \
+        ("Ellen Park", "ELLEN PARK", "Park Ellen Park")

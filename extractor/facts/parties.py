@@ -245,6 +245,16 @@ def _cluster(ctx: DocContext, ms: list[Mention]) -> list[Party]:
     return parties
 
 
+def _once(name: str) -> str:
+    """A name read twice in a row is one name: "Ellen Park Ellen Park" -> "Ellen Park" (two columns or a
+    repeated line glued together)."""
+    words = name.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and [w.lower() for w in words[:half]] == [w.lower() for w in words[half:]]:
+        return " ".join(words[:half])
+    return name
+
+
 def _canonical_name(p: Party, text: str) -> str:
     if p.etype == "COURT":
         return p.name
@@ -258,6 +268,7 @@ def _canonical_name(p: Party, text: str) -> str:
     # "Defendant State Board of ...": the role word a label mention was read with is no part of the name
     forms = [re.sub(r"^(?:(?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Debtors?)\s+)+(?=[A-Z])", "",
                     HONORIFIC.sub("", f)) for f in forms] or [p.name]
+    forms = [_once(f) for f in forms]
     best = max(forms, key=lambda f: (len(_norm(f).split()), not _caps(f), len(f)))
     if _caps(best):
         # the same name printed in mixed case elsewhere in the text
