@@ -165,3 +165,24 @@ def test_models_ingest_json_round_trip():
     from pathlib import Path
     data = json.loads((Path(__file__).resolve().parent.parent / "models" / "ingest.json").read_text(encoding="utf-8"))
     assert hyphen_prefixes() == frozenset(data["hyphen_keep_prefixes"]) and "self" in hyphen_prefixes()
+
+
+def test_docx_with_xml_comments_reads_its_text():
+    """An XML comment in the body or inside a paragraph is no element to read (issue 14)."""
+    import zipfile
+
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("ORDER GRANTING MOTION")
+    buf = io.BytesIO()
+    document.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body><!-- a comment -->", 1)
+                data = data.replace(b"<w:r>", b"<w:r><!-- inside -->", 1)
+            dst.writestr(item, data)
+    assert read_bytes(out.getvalue(), "c.docx").text == "ORDER GRANTING MOTION"

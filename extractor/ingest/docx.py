@@ -25,17 +25,24 @@ def read_docx(data: bytes) -> SourceText:
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
-        elif tag == "tbl":
+        if _is(child, "p"):
+            lines.append(_text_of(child))
+        elif _is(child, "tbl"):
             for row in child.iter():
-                if row.tag.endswith("}tr"):
-                    cells = []
-                    for cell in row.iterchildren():
-                        if cell.tag.endswith("}tc"):
-                            cells.append(" ".join("".join(t.text or "" for t in p.iter() if t.tag.endswith("}t"))
-                                                  for p in cell.iter() if p.tag.endswith("}p")).strip())
+                if _is(row, "tr"):
+                    cells = [" ".join(_text_of(p) for p in cell.iter() if _is(p, "p")).strip()
+                             for cell in row.iterchildren() if _is(cell, "tc")]
                     lines.append("  ".join(cells))
     text, pages = join_pages([tidy_lines(normalize_chars("\n".join(lines)))])
     return SourceText(text=text, pages=pages, media_type=DOCX_TYPE, has_pages=False)
+
+
+def _is(element, name: str) -> bool:
+    """True for a WordprocessingML element named ``name`` ("p", "tbl"); XML comments and processing
+    instructions (whose ``tag`` is no string) are none."""
+    return isinstance(element.tag, str) and element.tag.rsplit("}", 1)[-1] == name
+
+
+def _text_of(element) -> str:
+    """The text runs (``w:t``) under ``element``, joined."""
+    return "".join(t.text or "" for t in element.iter() if _is(t, "t"))
