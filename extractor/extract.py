@@ -114,8 +114,13 @@ def extract_file(path: str | os.PathLike, *, anchor_date=None, include_text: boo
 
 
 def extract_text(text: str, *, name: str = "text", anchor_date=None, include_text: bool = False) -> dict:
-    """Extract facts from a string (treated as a plain-text file encoded in UTF-8)."""
-    return extract_bytes(text.encode("utf-8"), name, anchor_date=anchor_date, include_text=include_text)
+    """Extract facts from a string (treated as a plain-text file encoded in UTF-8).
+
+    A lone surrogate (a half of a UTF-16 pair, which no UTF-8 text can hold) becomes "?", one
+    character for one, so offsets into ``text`` stay those of the result's ``document.text``.
+    """
+    data = text.encode("utf-8", errors="replace")
+    return extract_bytes(data, name, anchor_date=anchor_date, include_text=include_text)
 
 
 def error_result(source_name: str, error: Exception, doc_id: str | None = None) -> dict:

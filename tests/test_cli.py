@@ -92,3 +92,12 @@ def test_no_ocr_flag_reaches_the_batch_workers(tmp_path):
     else:
         assert not any(p["ocr"] for p in scan["document"]["pages"])
         assert any(w["code"] == "pdf.no_text_layer" for w in scan["warnings"])
+
+
+def test_extract_text_with_a_lone_surrogate():
+    """A string holding half a UTF-16 pair is extracted, not a UnicodeEncodeError (issue 14)."""
+    from extractor import extract_text
+
+    result = extract_text("Jane Roe sued \ud800 the city on May 2, 2021.", include_text=True)
+    assert result["document"]["text"] == "Jane Roe sued ? the city on May 2, 2021."
+    assert [f["value"] for f in result["facts"] if f["type"] == "date"] == ["2021-05-02"]
