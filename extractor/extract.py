@@ -41,8 +41,14 @@ def extract_source(source: SourceText, *, source_name: str, doc_id: str,
         include_text: add ``document.text``.
     Returns:
         One result dict in the shape of FACTS.md (validates as :class:`extractor.schema.Result`).
+    Raises:
+        InputError: ``input.too_much_text`` when the text is longer than the pipeline's ``max_length``.
     """
     nlp = load_pipeline()
+    if len(source.text) > nlp.max_length:
+        # spaCy refuses longer texts (E088); until documents are read in pieces (issue 10) it is a coded error
+        raise InputError("input.too_much_text", f"The document's text has {len(source.text):,} characters; at most "
+                         f"{nlp.max_length:,} are read.")
     doc = nlp(source.text)
     ctx = DocContext(source=source, doc=doc)
     ctx.kind = kind.classify(ctx)

@@ -101,3 +101,17 @@ def test_extract_text_with_a_lone_surrogate():
     result = extract_text("Jane Roe sued \ud800 the city on May 2, 2021.", include_text=True)
     assert result["document"]["text"] == "Jane Roe sued ? the city on May 2, 2021."
     assert [f["value"] for f in result["facts"] if f["type"] == "date"] == ["2021-05-02"]
+
+
+def test_text_past_the_pipeline_limit_is_a_coded_error(monkeypatch):
+    """spaCy's E088 never reaches the user: a too-long text is ``input.too_much_text`` (issue 14)."""
+    import pytest as _pytest
+
+    from extractor import extract_text
+    from extractor.errors import InputError
+    from extractor.pipeline import load_pipeline
+
+    monkeypatch.setattr(load_pipeline(), "max_length", 50)
+    with _pytest.raises(InputError) as err:
+        extract_text("The motion is denied. " * 10)
+    assert err.value.code == "input.too_much_text"
