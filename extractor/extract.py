@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from pathlib import Path
+import stat
 
 from . import __version__
 from .errors import InputError
@@ -144,8 +144,15 @@ def error_result(source_name: str, error: Exception, doc_id: str | None = None) 
 
 
 def file_id(path: str | os.PathLike) -> str | None:
-    """sha256 hex of a file's bytes, or None when it cannot be read."""
+    """sha256 hex of a regular file's bytes, read in 1 MiB pieces (a large file is never held whole);
+    None for what cannot be read or is no regular file (a pipe would block, /dev/zero never ends)."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        digest = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
     except OSError:
         return None

@@ -115,3 +115,34 @@ def test_text_past_the_pipeline_limit_is_a_coded_error(monkeypatch):
     with _pytest.raises(InputError) as err:
         extract_text("The motion is denied. " * 10)
     assert err.value.code == "input.too_much_text"
+
+
+def test_a_pipe_or_device_is_refused_at_once(tmp_path):
+    """A FIFO named .txt and /dev/zero are no regular files: a coded error, never a hang (issue 14)."""
+    import os
+
+    import pytest as _pytest
+
+    from extractor.errors import InputError
+    from extractor.ingest import read_file
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for path in (fifo, "/dev/zero"):
+        with _pytest.raises(InputError) as err:
+            read_file(path)
+        assert err.value.code == "input.unreadable"
+
+
+def test_batch_error_lines_for_a_pipe_and_a_device(tmp_path):
+    """After a failure the batch hashes the file for its id: a pipe or device gets id null, never a hang."""
+    import json
+    import os
+
+    from extractor.batch import process_one
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for path in (str(fifo), "/dev/zero"):
+        line = json.loads(process_one(path, None, False, ocr=False))
+        assert (line["error"]["code"], line["document"]["id"]) == ("input.unreadable", None)

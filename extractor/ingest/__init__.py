@@ -6,6 +6,7 @@ bytes first and the file name second, then call the format's reader.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,16 +126,23 @@ def read_file(path: str | os.PathLike, settings: IngestSettings | None = None) -
     """Read a file from disk; returns ``(source_text, raw_bytes)`` (the bytes give the document id).
 
     Raises:
-        InputError: ``input.not_found``, ``input.too_large``, ``input.unreadable`` and those of :func:`read_bytes`.
+        InputError: ``input.not_found``, ``input.too_large``, ``input.unreadable`` (also for a folder, a pipe or
+            a device: only regular files are read) and those of :func:`read_bytes`.
     """
     settings = settings or IngestSettings()
     p = Path(path)
     try:
-        size = p.stat().st_size
+        st = p.stat()
     except FileNotFoundError as exc:
         raise InputError("input.not_found", f"No such file: {p}") from exc
     except OSError as exc:
         raise InputError("input.unreadable", f"The file could not be read ({exc.strerror}).") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError("input.unreadable", "This is a folder, not a file.")
+    if not stat.S_ISREG(st.st_mode):
+        # a FIFO would block forever and /dev/zero never ends: only regular files are read
+        raise InputError("input.unreadable", "This is not a regular file (a pipe, socket or device).")
+    size = st.st_size
     if size > settings.max_bytes:
         raise InputError("input.too_large", f"The file is {size / 1e6:.1f} MB; the limit is {settings.max_bytes / 1e6:.0f} MB.")
     try:
