@@ -383,3 +383,15 @@ def test_field_choices(type_, field, expected):
     from extractor.review import field_choices
 
     assert field_choices(type_, field) == expected
+
+
+def test_new_review_store_is_private(tmp_path):
+    """The store holds filings' text: a new one is readable by its owner only (issue 18)."""
+    import stat
+
+    from extractor.review.store import ReviewStore
+
+    db = tmp_path / "private" / "reviews.sqlite"
+    ReviewStore(db)
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+    assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700

@@ -65,12 +65,16 @@ class ReviewStore:
 
     Args:
         path: the database file; created (with its folder) on first use.
-            Defaults to :func:`default_db_path`.
+            Defaults to :func:`default_db_path`. It holds the text of every reviewed filing, so a new
+            file is readable by its owner only (0600, a new folder 0700; SQLite's journal files copy it).
     """
 
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = Path(path) if path is not None else default_db_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.parent.exists():
+            self.path.parent.mkdir(parents=True, mode=0o700)
+        if not self.path.exists():
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
         with closing(self._connect()) as conn, conn:
             conn.executescript(_SCHEMA)
 
