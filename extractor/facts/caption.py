@@ -662,22 +662,21 @@ def find_case(ctx: DocContext) -> dict:
     caption = docket_caption(text)
     left = [p for p in parties if p.role in ("plaintiff", "petitioner", "appellant")]
     right = [p for p in parties if p.role in ("defendant", "respondent", "appellee")]
-    if caption:
-        pass
-    elif left and right:
-        def more(side):  # "et al." when the side lists more parties or prints "et al." after the first
-            return " et al." if len(side) > 1 or re.match(r"[\s,;.]*et\s+al\b", text[side[0].end_char:side[0].end_char + 30], re.I) else ""
-        caption = f"{_fix_usa(_title_case(left[0].name))}{more(left)} v. {_title_case(right[0].name)}{more(right)}"
-    elif parties and parties[0].role == "petitioner":
-        caption = f"Ex parte {_title_case(parties[0].name)}"
-    elif parties:
-        caption = f"In re {_title_case(parties[0].name)}"
-    else:
-        caption = _in_re_matter(text)
-        matter = _in_matter_caption(text) if caption is None else None
-        if matter:
-            caption, end = matter
-            span = (0, end)
+    if caption is None:  # no docket report: the caption block, a case name, "In re"
+        if left and right:
+            def more(side):  # "et al." when the side lists more parties or prints "et al." after the first
+                return " et al." if len(side) > 1 or re.match(r"[\s,;.]*et\s+al\b", text[side[0].end_char:side[0].end_char + 30], re.I) else ""
+            caption = f"{_fix_usa(_title_case(left[0].name))}{more(left)} v. {_title_case(right[0].name)}{more(right)}"
+        elif parties and parties[0].role == "petitioner":
+            caption = f"Ex parte {_title_case(parties[0].name)}"
+        elif parties:
+            caption = f"In re {_title_case(parties[0].name)}"
+        else:
+            caption = _in_re_matter(text)
+            matter = _in_matter_caption(text) if caption is None else None
+            if matter:
+                caption, end = matter
+                span = (0, end)
     head = text[:HEAD]
     court = find_court_name(text)
     # the docket number belongs to the caption: the text down to just after the caption block
@@ -707,11 +706,11 @@ def docket_caption(text: str) -> str | None:
         cap = " ".join(m.group("cap").split())
         if re.search(r"(?i)\bdocket\b|#|:", cap):
             continue
-        return _title_case(cap) if _caps_text(cap) else cap
+        return _title_case(cap) if is_caps(cap) else cap
     matter = re.search(r"(?m)^[ \t]*(?P<cap>(?:IN[ \t]+RE|In[ \t]+re|In[ \t]+Re|In[ \t]+the[ \t]+Matter[ \t]+of)\b:?[^\n]{3,160}?)[ \t]*$", head)
     if matter:
         cap = re.sub(r"^(?:IN|In)[ \t]+(?:RE|re|Re)\b:?[ \t]*", "In re ", " ".join(matter.group("cap").split()))
-        return _title_case(cap) if _caps_text(cap) else cap
+        return _title_case(cap) if is_caps(cap) else cap
     debtors = [t for t in table if t.role == "debtor"]
     if debtors:
         return "In re " + _pretty_name(debtors[0].name)
@@ -723,13 +722,13 @@ def docket_caption(text: str) -> str | None:
     return None
 
 
-def _caps_text(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+def is_caps(s: str) -> bool:
+    """Mostly capital letters: more than 70% of the letters of ``s`` ("RASOOL McCRIMMON"); False without letters."""
+    return sum(c.isupper() for c in s) > 0.7 * max(1, sum(c.isalpha() for c in s))
 
 
 def _pretty_name(name: str) -> str:
-    return _title_case(name) if _caps_text(name) else name
+    return _title_case(name) if is_caps(name) else name
 
 
 def find_court_name(text: str) -> str | None:

@@ -167,10 +167,14 @@ def find_periods(text: str) -> list[DateHit]:
 
 def shift_previous(value: str, precision: str, years: int) -> str | None:
     """The value of the period before, moved by ``years``: ("1989-Q3", "quarter", -1) -> "1988-Q3";
-    None for a precision that cannot shift (decade, century)."""
+    None for a precision that cannot shift (decade, century; a week by a year)."""
+    if precision in ("decade", "century"):
+        return None
+    if not years:
+        return value
     m = re.match(r"(\d{4})(.*)$", value)
-    if not m or precision in ("decade", "century", "week"):
-        return None if years else (value if precision != "decade" and precision != "century" else None)
+    if not m or precision == "week":
+        return None
     return f"{int(m.group(1)) + years:04d}{m.group(2)}"
 
 

@@ -111,6 +111,11 @@ _PLEA_RE = re.compile(r"(?<![\w])(?:I|We)\s+(?:hereby\s+)?(?:(?P<accept>accept)\
                       r"defendant['’]s)\s+(?:guilty\s+)?pleas?)|find\s+(?P<fobj>(?:you|the\s+defendant|him|her|them)\s+guilty\b[^.;]{0,200}))")
 
 
+def _docket_object(raw: str) -> str:
+    """The motion a docket entry acts on, without its entry number: "12 Motion to Dismiss" -> "Motion to Dismiss"."""
+    return re.sub(r"^\d+\s+", "", " ".join(raw.split()))
+
+
 def own_court(ctx: DocContext) -> str:
     """The court whose document this is: the caption's court, else the first court party, else "Court"."""
     court = (ctx.case or {}).get("court")
@@ -344,7 +349,7 @@ class _Finder:
                     date = f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
                 except ValueError:
                     date = None
-            obj = re.sub(r"^\d+\s+", "", " ".join(m.group("obj").split()))  # "12 Motion to Dismiss": docket number
+            obj = _docket_object(m.group("obj"))
             for v in re.finditer(r"[A-Za-z]+ing", m.group("verbs")):
                 action = self.forms.get(v.group(0).lower())
                 if action:
@@ -360,7 +365,7 @@ class _Finder:
                 if action:
                     self.add(sent, more.start("verb"), more.end(), "order-docket", action, own=False,
                              court=own_court(self.ctx), date=date, conf=0.7,
-                             obj=re.sub(r"^\d+\s+", "", " ".join(more.group("obj").split())))
+                             obj=_docket_object(more.group("obj")))
                 pos = more.end()
 
     def dispositions(self, sent: Span) -> bool:

@@ -384,7 +384,7 @@ def extract(ctx: DocContext) -> list[dict]:
             # spaCy calls it an organization and never a person ("Public Citizen filed a lawsuit")
             labels = {m.etype for m in p.mentions if m.method == "ner"}
             if "ORG" in labels and "PERSON" not in labels and p.role not in ("judge", "attorney", "declarant", "witness") \
-                    and not any(m.method == "party-table" for m in p.mentions):
+                    and not listed:
                 p.etype = "ORG"
         name = _canonical_name(p, text)
         spans = sorted({(m.start, m.end) for m in p.mentions})

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .caption_court import court_data
 from .spans import leftmost_longest
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
@@ -108,8 +109,6 @@ def _not_an_acronym(text: str, start: int, end: int) -> bool:
         text: the document text.
         start, end: the acronym's span (characters, 0-based, end exclusive).
     """
-    from .caption_court import court_data
-
     a = text[start:end]
     before = text[max(0, start - 40):start]
     after = text[end:end + 30]

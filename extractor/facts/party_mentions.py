@@ -425,6 +425,4 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
     return out
 
 
-def _caps(f: str) -> bool:
-    """Mostly capital letters ("RASOOL McCRIMMON")."""
-    return sum(c.isupper() for c in f) > 0.7 * max(1, sum(c.isalpha() for c in f))
+_caps = caption_mod.is_caps  # mostly capital letters ("RASOOL McCRIMMON")

@@ -88,7 +88,6 @@ def role_of_type(line: str) -> str | None:
     return None
 
 
-_BLANK = re.compile(r"[ \t\u00a0]*")
 _PHONE = re.compile(r"\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}")
 _CONTACT = re.compile(r"(?i)^(?:Direct|Firm|Fax|Email|E-mail|Phone|Tel|Telephone|Cell)\s*:|^\(See above for address\)|@")
 _NOT_NAME = re.compile(r"(?i)^(?:represented\s+by|v\.?$|vs\.?$|----+|SSN\b|Tax\s+ID\b|EIN\b|aka\b|dba\b|fka\b|TERMINATED\b|"

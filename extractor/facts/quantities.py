@@ -413,12 +413,10 @@ def _counted_noun(ctx: DocContext, start: int, end: int) -> tuple[str, float | N
         noun = _noun_at(doc, k)
         if noun is None and total is not None:
             # "12 of those 40 were rejected": the things counted are the antecedent's ("the 40 applicants")
-            ante = None
-            for ante in re.finditer(r"(?<![\d.,])" + re.escape(doc[j:k].text) + r"\s+(?P<noun>[a-z][a-z-]*s)\b",
-                                    ctx.text[max(0, num.idx - 400):num.idx]):
-                pass
-            if ante is not None:
-                return ante.group("noun"), total, num.idx + len(num.text)
+            antes = list(re.finditer(r"(?<![\d.,])" + re.escape(doc[j:k].text) + r"\s+(?P<noun>[a-z][a-z-]*s)\b",
+                                     ctx.text[max(0, num.idx - 400):num.idx]))
+            if antes:  # the nearest one before
+                return antes[-1].group("noun"), total, num.idx + len(num.text)
         if noun is None:
             return None
         words, last = noun

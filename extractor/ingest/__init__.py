@@ -147,8 +147,6 @@ def read_file(path: str | os.PathLike, settings: IngestSettings | None = None) -
         raise InputError("input.too_large", f"The file is {size / 1e6:.1f} MB; the limit is {settings.max_bytes / 1e6:.0f} MB.")
     try:
         data = p.read_bytes()
-    except IsADirectoryError as exc:
-        raise InputError("input.unreadable", "This is a folder, not a file.") from exc
     except OSError as exc:
         raise InputError("input.unreadable", f"The file could not be read ({exc.strerror}).") from exc
     return read_bytes(data, p.name, settings), data
