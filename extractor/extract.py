@@ -12,7 +12,7 @@ from .facts import EXTRACTORS, DocContext
 from .facts import anchor as anchor_mod
 from .facts import caption, kind
 from .ingest import IngestSettings, SourceText, read_bytes, read_file
-from .pipeline import load_pipeline, pipeline_description
+from .pipeline import MAX_CHARS, load_pipeline, parse, pipeline_description
 from .schema import SCHEMA_VERSION
 
 FACT_ORDER = ["party", "date", "quantity", "count", "order", "citation", "quote"]
@@ -42,14 +42,14 @@ def extract_source(source: SourceText, *, source_name: str, doc_id: str,
     Returns:
         One result dict in the shape of FACTS.md (validates as :class:`extractor.schema.Result`).
     Raises:
-        InputError: ``input.too_much_text`` when the text is longer than the pipeline's ``max_length``.
+        InputError: ``input.too_much_text`` when the text is longer than
+            :data:`extractor.pipeline.MAX_CHARS` (spaCy reads it in pieces, so its ``max_length`` is no limit).
     """
     nlp = load_pipeline()
-    if len(source.text) > nlp.max_length:
-        # spaCy refuses longer texts (E088); until documents are read in pieces (issue 10) it is a coded error
+    if len(source.text) > MAX_CHARS:
         raise InputError("input.too_much_text", f"The document's text has {len(source.text):,} characters; at most "
-                         f"{nlp.max_length:,} are read.")
-    doc = nlp(source.text)
+                         f"{MAX_CHARS:,} are read.")
+    doc = parse(nlp, source.text)
     ctx = DocContext(source=source, doc=doc)
     ctx.kind = kind.classify(ctx)
     user_anchor = parse_anchor(anchor_date)
