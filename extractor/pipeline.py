@@ -104,8 +104,9 @@ def build_pipeline() -> Language:
 
     Returns:
         A spaCy ``Language``: tokenizer special cases for the abbreviations,
-        ``legal_sentences`` before the parser; the lemmatizer is kept because
-        order and event rules read lemmas.
+        ``legal_sentences`` before the parser (the lemmatizer is kept because
+        order and event rules read lemmas), then every ``legal_*`` fact stage
+        (:data:`extractor.components.LEGAL_PIPES`).
     Raises:
         OSError: when the base model package is not installed.
     """
@@ -115,6 +116,9 @@ def build_pipeline() -> Language:
         if " " not in abbr:
             nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
     nlp.add_pipe("legal_sentences", before="parser")
+    from .components import add_legal_pipes  # the components import this module
+
+    add_legal_pipes(nlp)
     nlp.max_length = MAX_CHARS
     return nlp
 

@@ -183,6 +183,8 @@ class QuoteFact(_FactBase):
     direct: bool = True
 
 
+# Every fact model, in FACTS.md order (a new fact type is added here and in the union below).
+FACT_MODELS = (PartyFact, DateFact, QuantityFact, CountFact, OrderFact, CitationFact, QuoteFact)
 Fact = Annotated[
     Union[PartyFact, DateFact, QuantityFact, CountFact, OrderFact, CitationFact, QuoteFact],
     Field(discriminator="type"),
