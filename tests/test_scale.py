@@ -31,7 +31,7 @@ PARAGRAPHS = [  # invented filings text
     ("a" * 10, 4, [(0, 4), (4, 8), (8, 10)]),                 # no whitespace: cut at the limit
     ("One.\n\nTwo.\n\nThree.", 100, [(0, 18)]),                # short: one piece
     ("First one.\n\nSecond one.\n\nThird", 16, [(0, 12), (12, 25), (25, 30)]),  # after the blank lines
-    ("Aaa bbb ccc ddd eee fff ggg.\n\nHhh No.\n\n5 iii jjj kkk lll mmm", 40, [(0, 30), (30, 56)]),  # a sentence end, not "No."
+    ("Aaa bbb ccc ddd eee fff ggg.\n\nHhh No.\n\n5 iii jjj kkk lll mmm", 40, [(0, 30), (30, 60)]),  # a sentence end, not "No."
     ("word word word. Next line\ngoes on here and on", 30, [(0, 26), (26, 45)]),  # no blank line: a line end
 ])
 def test_piece_bounds(text, limit, cuts):
