@@ -1,6 +1,7 @@
 """Worker processes for a batch, where one dead or stuck worker costs only its own file.
 
-Each worker is a forked process that loads the pipeline once, then takes one
+Each worker is a forked process with the pipeline loaded (once, in the main
+process before the first fork, so a fresh worker starts at once), then takes one
 path at a time over its own pipe and sends back the file's JSON line. The main
 process waits on every pipe and every process sentinel at once
 (:func:`multiprocessing.connection.wait`), so it sees at once:
@@ -19,7 +20,8 @@ while idle, and are daemonic (ended at a normal exit).
 
 Test hook (read only by worker processes, never in-process or on Dask):
 ``LEGAL_FACTS_TEST_HOOK="sleep=SECONDS,kill=TEXT"`` sleeps before every file
-and makes the worker SIGKILL itself on a file whose base name contains TEXT.
+(``sleep=SECONDS@TEXT``: only before files whose base name contains TEXT) and
+makes the worker SIGKILL itself on a file whose base name contains TEXT.
 It exists so that tests can hold a worker busy, or kill it, at a known moment.
 """
 from __future__ import annotations
@@ -84,9 +86,31 @@ def _test_hook(path: str) -> None:
     for part in spec.split(","):
         key, _, value = part.partition("=")
         if key == "sleep":
-            time.sleep(float(value))
+            seconds, _, only = value.partition("@")
+            if only in os.path.basename(path):
+                time.sleep(float(seconds))
         elif key == "kill" and value and value in os.path.basename(path):
             os.kill(os.getpid(), signal.SIGKILL)
+
+
+_warm = False
+
+
+def warm_up() -> None:
+    """Load the pipeline and the extractors' lazy data (once per process), before any file's clock starts.
+
+    Forked workers inherit what the main process loaded here, so a fresh worker starts at once.
+    A failure is left for each file to report as its own ``extract.failed`` line.
+    """
+    global _warm
+    if _warm:
+        return
+    _warm = True
+    try:
+        from .extract import extract_text
+        extract_text("Jane Roe v. City of Springfield. On May 2, 2025 the Court DENIED the motion.")
+    except Exception:  # noqa: BLE001
+        pass
 
 
 def _worker_main(conn, parent_pid: int, task_args: tuple) -> None:
@@ -98,11 +122,7 @@ def _worker_main(conn, parent_pid: int, task_args: tuple) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     from .batch import process_one
-    try:
-        from .pipeline import load_pipeline
-        load_pipeline()
-    except Exception:  # noqa: BLE001 - every file will then get its own extract.failed line
-        pass
+    warm_up()
     conn.send(("ready", None))
     while True:
         if not conn.poll(1.0):
@@ -168,7 +188,10 @@ def run_in_workers(paths: list[str], task_args: tuple, *, jobs: int, timeout: fl
     Yields:
         Each path exactly once, in the order the files finish.
     """
-    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    fork = sys.platform.startswith("linux")
+    ctx = multiprocessing.get_context("fork" if fork else "spawn")
+    if fork:
+        warm_up()
     queue = deque(paths)
     retried: set[str] = set()
     workers: list[_Worker] = []
