@@ -266,5 +266,5 @@ def test_evaluate_with_the_shared_scorer(tmp_path, shared_dir):
                    "--present-only", "--json")
     assert proc.returncode == 0, proc.stderr
     scored = json.loads(proc.stdout)
-    assert set(scored["types"]) >= {"party", "date"} and scored["missing_documents"] == []
+    assert "party" in scored["types"] and scored["missing_documents"] == []
     assert sum(v["tp"] for v in scored["types"].values()) > 0  # real facts matched gold
