@@ -143,22 +143,29 @@ def _error_line(path: str, code: str, message: str) -> str:
     return dump(error_result(path, InputError(code, message), file_id(path)))
 
 
-def _check_output(out: Path, paths: list[str], files: list[str]) -> None:
-    """Raise ``usage.output_is_input`` when ``out`` or a file beside it is one of the inputs."""
-    def same(a: str | Path, b: str | Path) -> bool:
-        try:
-            return os.path.samefile(a, b)
-        except OSError:
-            return os.path.realpath(a) == os.path.realpath(b)
+def refuse_output_over_input(outputs: list[Path], inputs: list[str]) -> None:
+    """Raise when writing any of ``outputs`` would overwrite one of ``inputs`` (the same file, or path).
 
-    for mine in [out, *sidecars(out).values()]:
-        for given in [*paths, *files]:
-            if same(mine, given):
-                raise UsageError("usage.output_is_input",
-                                 f"The output {printable(str(mine))} is the input {printable(str(given))}; "
-                                 "it would be overwritten. Choose another -o.")
+    Raises:
+        UsageError: ``usage.output_is_input``, or ``usage.bad_option`` when an output is a folder.
+    """
+    def identity(path: str | Path) -> tuple:
+        try:
+            st = os.stat(path)
+            return "file", st.st_dev, st.st_ino
+        except OSError:
+            return "path", os.path.realpath(path)
+
+    for mine in outputs:
         if mine.is_dir():
             raise UsageError("usage.bad_option", f"The output {printable(str(mine))} is a folder.")
+    mine = {identity(p): p for p in outputs}
+    for given in inputs:
+        hit = mine.get(identity(given))
+        if hit is not None:
+            raise UsageError("usage.output_is_input",
+                             f"The output {printable(str(hit))} is the input {printable(str(given))}; "
+                             "it would be overwritten. Choose another -o.")
 
 
 def _size(path: str) -> int:
@@ -200,7 +207,7 @@ def run_batch(paths: list[str], out: str, *, anchor_date: str | None = None, inc
     batch = plan(paths)
     out_path = Path(out)
     files = sidecars(out_path)
-    _check_output(out_path, paths, batch.files)
+    refuse_output_over_input([out_path, *files.values()], [*paths, *batch.files])
     if not batch.files:
         return summarize([], batch, time.perf_counter() - started)
     out_path.parent.mkdir(parents=True, exist_ok=True)

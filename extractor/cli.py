@@ -79,6 +79,10 @@ def _run_extract(args) -> int:
     missing = [f for f in args.files if not os.path.exists(f)]
     if missing:
         raise UsageError("usage.not_found", "No such file: " + ", ".join(map(printable, missing)))
+    if args.output:
+        from pathlib import Path
+        from .batch import refuse_output_over_input
+        refuse_output_over_input([Path(args.output)], args.files)
     settings = IngestSettings(ocr=not args.no_ocr)
     results, failed = [], 0
     for path in args.files:

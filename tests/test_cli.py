@@ -167,6 +167,8 @@ def cli_main(capsys, *args):
     (["extract", "/no/such/file.pdf"], 2, "[usage.not_found]"),
     (["extract", "a.txt", "b.txt", "--format", "json"], 2, "--format json writes one object"),
     (["frobnicate"], 2, "invalid choice"),
+    (["extract", "corpus/team_sample_news_brief.txt", "-o", "corpus/team_sample_news_brief.txt"], 2,
+     "[usage.output_is_input]"),  # extract -o over its own input is refused before anything is written
     (["evaluate", "out.jsonl", "gold"], 2, "evaluate needs --scorer"),
 ])
 def test_usage_errors_exit_2(capsys, monkeypatch, args, status, message):
