@@ -23,7 +23,9 @@ from .batch_output import (Journal, OutputLock, dump, finished_records, read_fin
 from .errors import UsageError
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".text", ".htm", ".html", ".xhtml", ".docx"}
-DEFAULT_TIMEOUT = 300.0  # seconds of wall clock one file may take in a worker
+# Seconds of wall clock one file may take in a worker: above IngestSettings.max_seconds (600 s of OCR, after which
+# a scan ends on its own with an ocr.time_limit warning), so only a file that is truly stuck is cut off.
+DEFAULT_TIMEOUT = 900.0
 
 
 @dataclass
