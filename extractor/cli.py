@@ -224,6 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("interrupted; a batch resumes from its .partial file when run again")
         return 130
+    except BrokenPipeError:  # `... | head`: the reader left; say nothing more on stdout
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError:
+            pass
+        return 1
     except OSError as exc:
         _say(f"error: {exc.strerror or exc} ({exc.filename or ''})")
         return 1
