@@ -149,9 +149,14 @@ class _Worker:
         self.path: str | None = None
         self.deadline = 0.0
 
-    def give(self, path: str, timeout: float) -> None:
+    def give(self, path: str, timeout: float) -> bool:
+        """Send ``path``; False when the worker's pipe is already broken (it died), so the path stays queued."""
+        try:
+            self.conn.send(path)
+        except OSError:
+            return False
         self.path, self.deadline = path, time.monotonic() + timeout
-        self.conn.send(path)
+        return True
 
     def kill(self) -> None:
         for target in (lambda: os.killpg(self.proc.pid, signal.SIGKILL), lambda: os.kill(self.proc.pid, signal.SIGKILL)):
@@ -202,8 +207,8 @@ def run_in_workers(paths: list[str], task_args: tuple, *, jobs: int, timeout: fl
             while len(workers) < min(jobs, busy + len(queue)):
                 workers.append(_Worker(ctx, task_args))
             for w in workers:
-                if w.ready and w.path is None and queue:
-                    w.give(queue.popleft(), timeout)
+                if w.ready and w.path is None and queue and w.give(queue[0], timeout):
+                    queue.popleft()
             deadlines = [w.deadline for w in workers if w.path]
             wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
             wait([w.conn for w in workers] + [w.proc.sentinel for w in workers], wait_for)
@@ -220,6 +225,8 @@ def run_in_workers(paths: list[str], task_args: tuple, *, jobs: int, timeout: fl
                 except (EOFError, OSError):
                     lost = True
                 if lost or not w.proc.is_alive():
+                    if w.proc.is_alive():  # its pipe broke: no use for it any more
+                        w.kill()
                     w.proc.join(5)
                     workers.remove(w)
                     w.conn.close()
