@@ -220,13 +220,16 @@ def run_batch(paths: list[str], out: str, *, anchor_date: str | None = None, inc
         if resume:
             previous.update(read_finished(out_path))
             previous.update(read_journal(files["partial"]))
+        else:
+            files["partial"].unlink(missing_ok=True)  # a fresh journal: nothing of an earlier run is kept
         records: dict[str, dict] = {}
         redone: Counter = Counter()
+        if previous:
+            from .extract import file_id
         for path in batch.files:
             record = previous.get(path)
             if record is None:
                 continue
-            from .extract import file_id
             why = redo_reason(record, file_id(path), options, __version__)
             if why is None:
                 records[path] = record
