@@ -114,3 +114,29 @@ def test_the_same_bytes_whatever_the_jobs(tmp_path, folder):
     run_batch([str(folder)], str(two), jobs=2, progress=False)
     assert one.read_bytes() == two.read_bytes()
     assert len(one.read_bytes().splitlines()) == 7
+
+
+OPTS = {"include_text": False, "anchor_date": None, "ocr": True}
+OK_LINE = json.dumps({"document": {"id": "abc"}, "facts": []})
+
+
+def line_with(code: str) -> str:
+    return json.dumps({"document": {"id": "abc"}, "facts": [], "error": {"code": code, "message": "m"}})
+
+
+@pytest.mark.parametrize("record, sha256, why", [
+    # case                                                                         file's sha256 now   why redone
+    (None, "abc", "new file"),
+    ({"sha256": "abc", "options": OPTS, "version": "1", "line": OK_LINE}, "abc", None),   # reused
+    ({"sha256": "abc", "options": OPTS, "version": "1", "line": OK_LINE}, "def", "changed file"),
+    ({"sha256": None, "options": OPTS, "version": "1", "line": OK_LINE}, None, "changed file"),  # unreadable then
+    ({"sha256": "abc", "options": OPTS, "version": "0.9", "line": OK_LINE}, "abc", "new version"),
+    ({"sha256": "abc", "options": {**OPTS, "ocr": False}, "version": "1", "line": OK_LINE}, "abc", "changed options"),
+    ({"sha256": "abc", "options": OPTS, "version": "1", "line": line_with("extract.timeout")}, "abc", "transient error"),
+    ({"sha256": "abc", "options": OPTS, "version": "1", "line": line_with("extract.failed")}, "abc", "transient error"),
+    ({"sha256": "abc", "options": OPTS, "version": "1", "line": line_with("pdf.corrupt")}, "abc", None),  # kept
+])
+def test_redo_reason(record, sha256, why):
+    from extractor.batch_output import redo_reason
+
+    assert redo_reason(record, sha256, OPTS, "1") == why
