@@ -69,7 +69,6 @@ def _extract_args(p: argparse.ArgumentParser) -> None:
 def _run_extract(args) -> int:
     from .batch import printable
     from .batch_output import dump
-    from .errors import InputError
     from .extract import error_result, extract_file, file_id
     from .ingest import IngestSettings
 
