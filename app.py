@@ -302,6 +302,11 @@ def on_decide(result: dict, fact_ids: list[str], status: str, then: str | None =
     flash(None)
 
 
+def on_page_step(key: str, numbers: list[int], delta: int) -> None:
+    i = numbers.index(st.session_state[key]) if st.session_state.get(key) in numbers else 0
+    st.session_state[key] = numbers[max(0, min(len(numbers) - 1, i + delta))]
+
+
 def on_step(sha12: str, ids: list[str], pages: dict, delta: int) -> None:
     new = desk_mod.step(ids, st.session_state.get(f"cur_{sha12}"), delta)
     set_current(sha12, new, pages.get(new))
@@ -436,9 +441,11 @@ def document_side(entry: dict, facts: list[dict], shown: list[dict], current: di
     if st.session_state.get(key) not in numbers:
         st.session_state[key] = (current or {}).get("page") or numbers[0]
     views = ["Text", "Page image"] if entry.get("pdf") else ["Text"]
-    c1, c2 = st.columns([3, 2], vertical_alignment="bottom")
+    c1, c2, c3, c4 = st.columns([6, 4, 1, 1], vertical_alignment="bottom")
     view = c1.segmented_control("View", views, default="Text", key=f"view_{sha12}") or "Text"
     page_no = c2.selectbox("Page", numbers, key=key, format_func=lambda n: f"{n} of {len(numbers)}")
+    c3.button("‹", key=f"pgprev_{sha12}", on_click=on_page_step, args=(key, numbers, -1), help="Previous page")
+    c4.button("›", key=f"pgnext_{sha12}", on_click=on_page_step, args=(key, numbers, 1), help="Next page")
     page = next(p for p in pages if p["number"] == page_no)
     on_page = [f for f in shown if f.get("page") == page_no] or []
     cur_id = (current or {}).get("id")
@@ -527,14 +534,14 @@ def bulk_row(result: dict, sha12: str, shown: list[dict], ids: list[str]) -> Non
     rows = (st.session_state.get(f"list_{sha12}") or {}).get("selection", {}).get("rows", [])
     picked = [ids[i] for i in rows if i < len(ids)]
     c = st.columns(4)
-    c[0].button(f"Accept selected ({len(picked)})", key="bulk_acc_sel", on_click=on_decide,
-                args=(result, picked, "accepted"), disabled=not picked, width="stretch")
-    c[1].button(f"Reject selected ({len(picked)})", key="bulk_rej_sel", on_click=on_decide,
-                args=(result, picked, "rejected"), disabled=not picked, width="stretch")
-    c[2].button(f"Accept all shown ({len(ids)})", key="bulk_acc_all", on_click=on_decide,
-                args=(result, ids, "accepted"), disabled=not ids, width="stretch")
-    c[3].button(f"Reject all shown ({len(ids)})", key="bulk_rej_all", on_click=on_decide,
-                args=(result, ids, "rejected"), disabled=not ids, width="stretch")
+    c[0].button(f"✓ Selected ({len(picked)})", key="bulk_acc_sel", on_click=on_decide,
+                args=(result, picked, "accepted"), disabled=not picked, help="Accept the rows ticked in the list", width="stretch")
+    c[1].button(f"✗ Selected ({len(picked)})", key="bulk_rej_sel", on_click=on_decide,
+                args=(result, picked, "rejected"), disabled=not picked, help="Reject the rows ticked in the list", width="stretch")
+    c[2].button(f"✓ All shown ({len(ids)})", key="bulk_acc_all", on_click=on_decide,
+                args=(result, ids, "accepted"), disabled=not ids, help="Accept every fact the filters show", width="stretch")
+    c[3].button(f"✗ All shown ({len(ids)})", key="bulk_rej_all", on_click=on_decide,
+                args=(result, ids, "rejected"), disabled=not ids, help="Reject every fact the filters show", width="stretch")
 
 
 def add_from_selection(entry: dict, sha12: str, res) -> None:
@@ -581,11 +588,15 @@ def _review_desk(entry: dict) -> None:
         st.session_state[cur_key] = ids[0] if ids else None
     by_id = {f["id"]: f for f in facts}
     current = by_id.get(st.session_state[cur_key])
+    if current is not None and st.session_state.get(f"drawn_{sha12}") != current["id"]:
+        if current.get("page"):  # the page follows a newly selected fact
+            st.session_state[f"pg_{sha12}"] = current["page"]
+        st.session_state[f"drawn_{sha12}"] = current["id"]
     left, right = st.columns([11, 10], gap="medium")
     with left:
         res = document_side(entry, facts, shown, current)
         if res is not None and getattr(res, "pick", None) in by_id:
-            st.session_state[cur_key] = res.pick
+            st.session_state[cur_key] = st.session_state[f"drawn_{sha12}"] = res.pick
             current = by_id[res.pick]
     with right:
         st.caption(f'<span class="lf-shown" data-shown="{len(shown)}">{len(shown)} of {len(facts)} facts shown</span>'
