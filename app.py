@@ -397,6 +397,7 @@ def anchor_choice(doc: dict) -> None:
         picked = cands[labels.index(st.session_state[key])]
         st.session_state["use_anchor"] = True
         st.session_state["anchor_date"] = dt.date.fromisoformat(picked["date"])
+        st.session_state["rerun_app"] = True  # the documents are read again: more than this fragment
 
     st.selectbox("Anchor date (relative dates resolve against it)", labels, index=0, key=key, on_change=use)
 
@@ -568,6 +569,8 @@ def review_desk(entry: dict) -> None:
 
 
 def _review_desk(entry: dict) -> None:
+    if st.session_state.pop("rerun_app", False):
+        st.rerun(scope="app")
     result, sha12 = entry["result"], entry["sha"][:12]
     doc = result["document"]
     reviewed = apply_review(result, store().review(doc["id"]))
@@ -616,6 +619,9 @@ def _review_desk(entry: dict) -> None:
             st.info("The extractor found no facts in this document.")
         add_from_selection(entry, sha12, res)
     with st.expander("Document details", key=f"details_{sha12}"):
+        if store().has_document(doc["id"]):
+            st.caption("This review is saved: it keeps the extraction it was made on (fact ids stay stable). "
+                       "Forget the saved review to read the document again with another anchor date.")
         anchor_choice(doc)
         if entry.get("pdf"):
             st.toggle("Keep this file with its review (page images when reopened; up to 20 MB)",
@@ -712,7 +718,9 @@ def main() -> None:
     saved_keys = {e["key"] for e in saved}
     st.sidebar.selectbox("Review document", keys, key="doc_select",
                          format_func=lambda k: names[k] + (" (saved review)" if k in saved_keys else ""))
-    tab_review, tab_chrono, tab_overview = st.tabs(["Review", "Chronology", "Documents"])
+    # switching tabs re-runs the app, so the chronology and counts show the latest decisions
+    tab_review, tab_chrono, tab_overview = st.tabs(["Review", "Chronology", "Documents"], key="main_tab",
+                                                   on_change="rerun")
     status_box = tab_review.container()
     desk_box = tab_review.container()
     shown_desk = []

@@ -158,6 +158,20 @@ def _settled(page) -> None:
     page.wait_for_timeout(500)
 
 
+def _stable(page, js: str, quiet_ms: int = 1500) -> int:
+    """The integer ``js`` returns once it has not changed for ``quiet_ms`` (a re-run has finished)."""
+    last, since = None, time.perf_counter()
+    deadline = since + ACTION_TIMEOUT_MS / 1000
+    while time.perf_counter() < deadline:
+        value = page.evaluate(js)
+        if value != last:
+            last, since = value, time.perf_counter()
+        elif value is not None and (time.perf_counter() - since) * 1000 >= quiet_ms:
+            return int(value)
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{js} did not settle (last {last!r})")
+
+
 def _extraction_seconds() -> float:
     """The extraction itself, in this process with the pipeline already loaded."""
     import extractor
@@ -293,12 +307,16 @@ def test_review_desk(server, browser, tmp_path):
 
     # keep the file with its review, for the reopened review's page images
     page.locator(f".st-key-details_{sha12} summary").click()
-    page.locator(f".st-key-keep_{sha12} label").first.click()
-    page.wait_for_timeout(1000)
+    keep = page.locator(f".st-key-keep_{sha12} label").first
+    keep.wait_for(timeout=ACTION_TIMEOUT_MS)
+    page.wait_for_timeout(500)  # the expander opens
+    keep.click()
+    sync_api.expect(page.locator(f".st-key-keep_{sha12} input").first).to_be_checked(timeout=ACTION_TIMEOUT_MS)
+    page.wait_for_timeout(1500)  # the fragment re-run that stores the file
 
     # the chronology, exported and read back as CSV and DOCX
-    page.get_by_role("tab", name="Chronology").click()
-    rows = int(page.locator(".lf-chrono").get_attribute("data-rows"))
+    page.get_by_role("tab", name="Chronology").click()  # a full re-run: the chronology has the latest decisions
+    rows = _stable(page, "() => document.querySelector('.lf-chrono')?.dataset.rows")
     assert rows >= 10
     with page.expect_download() as dl:
         _button(page, "dl_chrono_csv").click()
