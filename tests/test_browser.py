@@ -2,7 +2,9 @@
 app.py`` on a free local port, Debian's chromium driven by Playwright.
 
 ``test_review_desk`` uploads the ~310-fact transcript and a PDF order, checks
-the side-by-side marks (text and page image), bulk accept, a keyboard accept,
+the side-by-side marks (text and page image), choosing rows in the list, bulk
+accept (ticked rows and a filter), the keys (a, j, k), adding a fact by
+selecting its words,
 the chronology export read back as CSV and DOCX, and a reopened review with
 its page image; it PRINTS seconds to first facts and the median of 5 tries of
 accept, reject, filter, select and page switch, and the page height. It fails
@@ -158,8 +160,8 @@ def _settled(page) -> None:
     page.wait_for_timeout(500)
 
 
-def _stable(page, js: str, quiet_ms: int = 1500) -> int:
-    """The integer ``js`` returns once it has not changed for ``quiet_ms`` (a re-run has finished)."""
+def _stable(page, js: str, quiet_ms: int = 1500, cast=int):
+    """What ``js`` returns (as ``cast``) once it has not changed for ``quiet_ms`` (a re-run has finished)."""
     last, since = None, time.perf_counter()
     deadline = since + ACTION_TIMEOUT_MS / 1000
     while time.perf_counter() < deadline:
@@ -167,7 +169,7 @@ def _stable(page, js: str, quiet_ms: int = 1500) -> int:
         if value != last:
             last, since = value, time.perf_counter()
         elif value is not None and (time.perf_counter() - since) * 1000 >= quiet_ms:
-            return int(value)
+            return cast(value)
         page.wait_for_timeout(100)
     raise AssertionError(f"{js} did not settle (last {last!r})")
 
@@ -274,6 +276,39 @@ def test_review_desk(server, browser, tmp_path):
     page.locator(".lf-counts").click()
     page.keyboard.press("a")
     page.wait_for_function(COUNT_IS, arg=["accepted", n + 1], timeout=ACTION_TIMEOUT_MS)
+
+    # j and k step through the list
+    first = _stable(page, "() => document.querySelector('.lf-card')?.dataset.factId", 800, str)
+    page.keyboard.press("j")
+    page.wait_for_function("(id) => { const c = document.querySelector('.lf-card'); return c && c.dataset.factId !== id; }",
+                           arg=first, timeout=ACTION_TIMEOUT_MS)
+    page.keyboard.press("k")
+    page.wait_for_function(CARD_IS, arg=first, timeout=ACTION_TIMEOUT_MS)
+
+    # choosing rows in the list: the last one chosen is shown; bulk-accept the rows ticked
+    grid = page.locator(f".st-key-list_{sha12}").bounding_box()
+    for row in (3, 5):  # the row-marker column of the grid (35 px rows under a 36 px header)
+        page.mouse.click(grid["x"] + 14, grid["y"] + 36 + 35 * row + 17)
+        page.wait_for_timeout(700)
+    sync_api.expect(page.locator(".st-key-bulk_acc_sel button").first).to_have_text("✓ Selected (2)",
+                                                                                    timeout=ACTION_TIMEOUT_MS)
+    picked = _stable(page, "() => document.querySelector('.lf-card')?.dataset.factId", 800, str)
+    _button(page, "bulk_acc_sel").click()
+    page.wait_for_function(f"() => !!document.querySelector('.lf-card[data-fact-id=\"{picked}\"][data-status=\"accepted\"]')",
+                           timeout=ACTION_TIMEOUT_MS)
+
+    # add a missed fact by selecting its words in the document view
+    words = page.evaluate("""() => { const s = Array.from(document.querySelectorAll('.lf-doc .doctext > span[data-s]'))
+          .find(e => e.textContent.trim().length > 12);
+        const r = document.createRange(); r.setStart(s.firstChild, 0); r.setEnd(s.firstChild, 10);
+        const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(r);
+        s.dispatchEvent(new MouseEvent('mouseup', {bubbles: true})); return s.textContent.slice(0, 10); }""")
+    page.locator(f".st-key-add_{sha12} button").first.wait_for(timeout=ACTION_TIMEOUT_MS)
+    assert " ".join(words.split()) in " ".join(page.locator('[data-testid="stMain"]').inner_text().split())
+    _button(page, f"add_{sha12}").click()
+    page.wait_for_function("() => !!document.querySelector('.lf-card[data-fact-id=\"manual-1\"][data-status=\"added\"]')",
+                           timeout=ACTION_TIMEOUT_MS)
+    shown += 1  # the list now holds the added fact
 
     # bulk: accept every fact of a filter
     search = page.locator(f".st-key-flt_query_{sha12} input")
