@@ -97,6 +97,7 @@ def page_fact_boxes(sha: str, page: int, spans: tuple, _pdf: bytes) -> dict:
 
 
 def esc(value) -> str:
+    """Escaped text for HTML (None is empty)."""
     return html.escape("" if value is None else str(value), quote=True)
 
 
@@ -118,10 +119,12 @@ def workspace() -> str:
 
 
 def store() -> ReviewStore:
+    """The review store of the open workspace."""
     return review_store(str(workspace_db_path(workspace())))
 
 
 def on_open_workspace() -> None:
+    """Open the workspace typed under *Workspace name*; a bad name leaves a message."""
     try:
         name = check_name(st.session_state.get("ws_input") or "")
     except ReviewError as exc:
@@ -137,6 +140,7 @@ def _switch_workspace(name: str) -> None:
 
 
 def workspace_panel(name: str) -> None:
+    """The sidebar's workspace line: which one is open, and controls to open a named or a new private one."""
     sb = st.sidebar
     private = is_session_name(name)
     sb.markdown(f'Workspace: <span class="lf-ws" id="lf-workspace">{esc(name)}</span>', unsafe_allow_html=True)
@@ -166,6 +170,7 @@ def render_privacy_section(result: dict) -> None:
 
 # --- inputs --------------------------------------------------------------------
 def samples_dir() -> Path:
+    """The folder of bundled samples (``$LEGAL_FACTS_SAMPLES`` or ``corpus/``)."""
     return Path(os.environ.get("LEGAL_FACTS_SAMPLES", ROOT / "corpus"))
 
 
@@ -197,12 +202,14 @@ def sidebar_inputs() -> tuple[list[tuple[str, bytes]], str | None]:
 
 
 def too_large_line(name: str, size: int) -> dict:
+    """The FACTS.md error line of a file over the upload limit (``size`` in bytes)."""
     return {"schema_version": "1.0", "document": {"source": name, "id": None}, "facts": [],
             "error": {"code": "input.too_large",
                       "message": f"file too large (limit {MAX_UPLOAD_MB} MB): {size / 1e6:.1f} MB"}}
 
 
 def is_pdf(data: bytes | None) -> bool:
+    """True when the bytes hold a PDF header in their first KiB."""
     return bool(data) and data[:1024].find(b"%PDF") >= 0
 
 
@@ -263,6 +270,7 @@ def saved_entries(open_shas: set[str]) -> list[dict]:
 
 
 def load_saved(entry: dict) -> dict:
+    """Fill a saved entry's result and kept source file from the store (once)."""
     if entry["result"] is None:
         entry["result"] = store().load_document(entry["sha"]) or error_result(
             entry["name"], ReviewError("The saved review could not be read."), entry["sha"])
@@ -272,6 +280,7 @@ def load_saved(entry: dict) -> dict:
 
 # --- callbacks (they run before the script, so the page shows the new state) -------
 def flash(message: str | None) -> None:
+    """Keep a message for the desk to show on its next run (None clears it)."""
     st.session_state["flash"] = message
 
 
@@ -281,6 +290,7 @@ def _remember(result: dict) -> None:
 
 
 def set_current(sha12: str, fact_id: str | None, page: int | None = None) -> None:
+    """Select a fact of a document (and show its page when given)."""
     st.session_state[f"cur_{sha12}"] = fact_id
     if page:
         st.session_state[f"pg_{sha12}"] = page
@@ -303,16 +313,19 @@ def on_decide(result: dict, fact_ids: list[str], status: str, then: str | None =
 
 
 def on_page_step(key: str, numbers: list[int], delta: int) -> None:
+    """Show the previous or next page (``delta`` -1 or 1), clamped to the document."""
     i = numbers.index(st.session_state[key]) if st.session_state.get(key) in numbers else 0
     st.session_state[key] = numbers[max(0, min(len(numbers) - 1, i + delta))]
 
 
 def on_step(sha12: str, ids: list[str], pages: dict, delta: int) -> None:
+    """Select the fact ``delta`` places from the selected one in the list's order."""
     new = desk_mod.step(ids, st.session_state.get(f"cur_{sha12}"), delta)
     set_current(sha12, new, pages.get(new))
 
 
 def on_list_select(sha12: str, ids: list[str], pages: dict) -> None:
+    """The rows chosen in the fact list: the last one chosen becomes the selected fact."""
     rows = (st.session_state.get(f"list_{sha12}") or {}).get("selection", {}).get("rows", [])
     if rows and rows[-1] < len(ids):
         fid = ids[rows[-1]]
@@ -320,6 +333,7 @@ def on_list_select(sha12: str, ids: list[str], pages: dict) -> None:
 
 
 def on_save_edits(result: dict, fact: dict, prefix: str) -> None:
+    """Save the edit form of one fact (an added fact is rebuilt); a refused value leaves a message."""
     values = {f: st.session_state.get(f"{prefix}_{f}") for f in EDITABLE_FIELDS.get(fact["type"], ())}
     original = next((f for f in result["facts"] if f["id"] == fact["id"]), None)
     try:
@@ -348,6 +362,7 @@ def _changed(old, new) -> bool:
 
 
 def on_add_span(result: dict, sha12: str) -> None:
+    """Add the words selected in the document view as a fact of the chosen type."""
     span = st.session_state.get(f"span_{sha12}")
     fact_type = st.session_state.get(f"addtype_{sha12}")
     try:
@@ -364,10 +379,12 @@ def on_add_span(result: dict, sha12: str) -> None:
 
 
 def on_remove_added(result: dict, fact_id: str) -> None:
+    """Delete a fact the reviewer added."""
     store().remove_added(result["document"]["id"], fact_id)
 
 
 def on_keep_source(entry: dict) -> None:
+    """Keep or drop the document's file in the store, as its toggle says."""
     sha12 = entry["sha"][:12]
     try:
         if st.session_state.get(f"keep_{sha12}"):
@@ -381,6 +398,7 @@ def on_keep_source(entry: dict) -> None:
 
 
 def on_forget(doc_id: str) -> None:
+    """Delete everything the workspace keeps about one document."""
     store().forget(doc_id)
 
 
@@ -394,6 +412,7 @@ def anchor_choice(doc: dict) -> None:
     key = f"anchor_pick_{doc.get('id', '')[:12]}"
 
     def use() -> None:
+        """Use the chosen candidate as the anchor date and read the documents again."""
         picked = cands[labels.index(st.session_state[key])]
         st.session_state["use_anchor"] = True
         st.session_state["anchor_date"] = dt.date.fromisoformat(picked["date"])
@@ -403,6 +422,7 @@ def anchor_choice(doc: dict) -> None:
 
 
 def counts_line(facts: list[dict]) -> str:
+    """One line of HTML: the facts by type and by review status."""
     c = desk_mod.counts(facts)
     types = " · ".join(f"{t} {n}" for t, n in c["by_type"].items())
     statuses = " · ".join(f"{s} {n}" for s, n in c["by_status"].items())
@@ -514,6 +534,7 @@ def fact_card(entry: dict, fact: dict, ids: list[str], pages: dict) -> None:
 
 
 def edit_form(result: dict, fact: dict, prefix: str) -> None:
+    """The form that corrects a fact's fields (closed vocabularies as select boxes) and its note."""
     with st.form(key=f"form_{prefix}", border=False):
         for field in EDITABLE_FIELDS.get(fact["type"], ()):
             value = fact.get(field)
@@ -532,6 +553,7 @@ def edit_form(result: dict, fact: dict, prefix: str) -> None:
 
 
 def bulk_row(result: dict, sha12: str, shown: list[dict], ids: list[str]) -> None:
+    """Accept or reject the rows ticked in the list, or every fact the filters show."""
     rows = (st.session_state.get(f"list_{sha12}") or {}).get("selection", {}).get("rows", [])
     picked = [ids[i] for i in rows if i < len(ids)]
     c = st.columns(4)
@@ -546,6 +568,7 @@ def bulk_row(result: dict, sha12: str, shown: list[dict], ids: list[str]) -> Non
 
 
 def add_from_selection(entry: dict, sha12: str, res) -> None:
+    """Offer to add the words selected in the document view (``res.span``) as a fact."""
     if res is not None and getattr(res, "span", None):
         st.session_state[f"span_{sha12}"] = res.span
     span = st.session_state.get(f"span_{sha12}")
@@ -634,6 +657,7 @@ def _review_desk(entry: dict) -> None:
 
 # --- overview, chronology, export --------------------------------------------------------
 def reviewed_results(entries: list[dict], include_rejected: bool = True) -> list[dict]:
+    """The entries' results with their reviews applied (error lines unchanged)."""
     out = []
     for e in entries:
         r = e["result"]
@@ -661,6 +685,7 @@ def overview(entries: list[dict]) -> None:
 
 
 def chronology(entries: list[dict]) -> None:
+    """The Chronology tab: every dated event in date order, with CSV and Word downloads."""
     events_only = st.toggle("Only dates with an event (filed, signed, ordered …)", key="chrono_events")
     rows = chronology_rows([r for r in reviewed_results(entries) if "error" not in r], events_only=events_only)
     st.caption(f'<span class="lf-chrono" data-rows="{len(rows)}">{len(rows)} dated events</span>', unsafe_allow_html=True)
@@ -674,6 +699,7 @@ def chronology(entries: list[dict]) -> None:
 
 
 def export_panel(entries: list[dict], selected: dict | None) -> None:
+    """The sidebar's downloads: this document or all, as JSON, CSV or JSON Lines."""
     sb = st.sidebar
     with sb.expander("Export", key="exp_export"):
         drop = st.checkbox("Leave out rejected facts", key="exp_drop_rejected")
@@ -695,6 +721,7 @@ def export_panel(entries: list[dict], selected: dict | None) -> None:
 
 
 def main() -> None:
+    """The page: workspace, inputs, then the desk of the selected document, the chronology and the counts."""
     st.set_page_config(page_title="Legal facts review", layout="wide")
     st.html(CSS)
     review_keys(key="review_keys")
@@ -726,6 +753,7 @@ def main() -> None:
     shown_desk = []
 
     def ready(entry: dict) -> None:
+        """Draw the desk (or the error) of the selected document as soon as it is read."""
         with desk_box:
             if "error" in entry["result"]:
                 err = entry["result"]["error"]

@@ -53,6 +53,8 @@ def fake_extract_bytes(data: bytes, name: str, *, anchor_date=None, include_text
            "text_length": len(TEXT),
            "case": {"caption": "Acme Corp. v. IRS", "court": "D.D.C.", "docket_number": "1:24-cv-00001",
                     "judge": None}}
+    if CANDIDATES:
+        doc["anchor_candidates"] = CANDIDATES
     if include_text:
         doc["text"] = TEXT
     return {"schema_version": "1.0", "document": doc, "warnings": [],
@@ -67,6 +69,7 @@ def fake_extract_bytes(data: bytes, name: str, *, anchor_date=None, include_text
             ] + EXTRA_FACTS}
 
 
+CANDIDATES: list[dict] = []  # a test gives the fake document anchor candidates here
 EXTRA_FACTS: list[dict] = []  # a test adds facts of other kinds here (speaker turns, a new fact type)
 
 
@@ -91,6 +94,7 @@ def app(monkeypatch, tmp_path):
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
     st.cache_data.clear()
     EXTRA_FACTS.clear()
+    CANDIDATES.clear()
     monkeypatch.setattr(extractor, "extract_bytes", fake_extract_bytes)
     monkeypatch.setenv("LEGAL_FACTS_REVIEW_DB", str(tmp_path / "reviews.sqlite"))
     samples = tmp_path / "corpus"
@@ -221,6 +225,17 @@ def test_anchor_date_is_passed(app):
     at = at.date_input(key="anchor_date").set_value(dt.date(2026, 2, 12)).run()
     at = upload(at, ("case.txt", b"one"))
     assert "anchor 2026-02-12" in counts(at)
+
+
+def test_anchor_candidates_switch_and_relative_dates_re_resolve(app):
+    CANDIDATES.extend([{"date": "2024-03-03", "source": "signature", "start_char": 0},
+                       {"date": "2025-01-31", "source": "filed_stamp", "start_char": 5}])
+    at = upload(app, ("case.txt", b"one"))
+    assert "anchor —" in counts(at)
+    pick = at.selectbox(key=f"anchor_pick_{P1}")
+    assert pick.options == ["2024-03-03 (signature)", "2025-01-31 (filed stamp)"]
+    pick.set_value("2025-01-31 (filed stamp)").run()
+    assert "anchor 2025-01-31" in counts(at)                                  # read again against it
 
 
 # --- the fact list ------------------------------------------------------------------------
