@@ -230,18 +230,22 @@ def extract_all(files, anchor, selected, status_box, on_ready) -> list[dict]:
     """Read every file (cached by sha256 and anchor), with a progress bar and one
     line per document as soon as it is done; ``on_ready(entry)`` runs for the
     selected document the moment it is ready, so its facts show before the others finish."""
-    entries, todo = [], [f for f in files]
-    bar = status_box.progress(0.0, text="Reading…") if todo else None
-    for i, (name, data) in enumerate(todo):
-        sha = hashlib.sha256(data).hexdigest()
-        saved = store().has_document(sha)
-        if saved:
-            result = store().load_document(sha)
-        elif len(data) > MAX_UPLOAD_MB * 1024 * 1024:
+    done = st.session_state.setdefault("extracted", set())  # (sha, name, anchor) read in this session
+    shas = [hashlib.sha256(data).hexdigest() for _, data in files]
+    new = [i for i, (name, _) in enumerate(files) if (shas[i], name, anchor) not in done]
+    bar = status_box.progress(0.0, text="Reading…") if new else None
+    entries = []
+    for i, (name, data) in enumerate(files):
+        sha = shas[i]
+        result = store().load_document(sha)  # a saved review keeps the extraction it was made on
+        saved = result is not None
+        if result is None and len(data) > MAX_UPLOAD_MB * 1024 * 1024:
             result = too_large_line(name, len(data))
-        else:
-            bar.progress(i / len(todo), text=f"Reading {name} ({i + 1} of {len(todo)})…")
+        elif result is None:
+            if bar is not None and i in new:
+                bar.progress(new.index(i) / len(new), text=f"Reading {name} ({new.index(i) + 1} of {len(new)})…")
             result = extract_cached(sha, name, anchor, data)
+            done.add((sha, name, anchor))
         entry = {"key": f"{sha}:{name}", "name": name, "sha": sha, "result": result,
                  "pdf": data if is_pdf(data) else None, "saved": saved}
         entries.append(entry)
