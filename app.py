@@ -101,6 +101,22 @@ def esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def flash(message: str | None) -> None:
+    """Keep a message for the desk to show on its next run (None clears it)."""
+    st.session_state["flash"] = message
+
+
+def guarded(callback):
+    """A widget callback that turns any failure (a locked or full disk ...) into a message, never a traceback."""
+    @functools.wraps(callback)
+    def run(*args, **kwargs):
+        try:
+            return callback(*args, **kwargs)
+        except Exception as exc:
+            flash(f"That did not work ({type(exc).__name__}: {exc}). Nothing else was changed.")
+    return run
+
+
 # --- workspace -------------------------------------------------------------------
 def workspace() -> str:
     """The open workspace: from the page address (``?ws=``) on a session's first run,
@@ -123,6 +139,7 @@ def store() -> ReviewStore:
     return review_store(str(workspace_db_path(workspace())))
 
 
+@guarded
 def on_open_workspace() -> None:
     """Open the workspace typed under *Workspace name*; a bad name leaves a message."""
     try:
@@ -283,11 +300,6 @@ def load_saved(entry: dict) -> dict:
 
 
 # --- callbacks (they run before the script, so the page shows the new state) -------
-def flash(message: str | None) -> None:
-    """Keep a message for the desk to show on its next run (None clears it)."""
-    st.session_state["flash"] = message
-
-
 def _remember(result: dict) -> None:
     if not store().has_document(result["document"]["id"]):
         store().save_document(result)
@@ -300,34 +312,34 @@ def set_current(sha12: str, fact_id: str | None, page: int | None = None) -> Non
         st.session_state[f"pg_{sha12}"] = page
 
 
+@guarded
 def on_decide(result: dict, fact_ids: list[str], status: str, then: str | None = None) -> None:
     """Set ``status`` on the facts; ``then`` is the fact to select next (auto-advance)."""
     if not fact_ids:
         return
-    try:
-        _remember(result)
-        store().set_many(result["document"]["id"], list(fact_ids), status)
-    except Exception as exc:  # a locked or full disk must not show a traceback
-        flash(f"The decision was not saved: {exc}")
-        return
+    _remember(result)
+    store().set_many(result["document"]["id"], list(fact_ids), status)
     sha12 = result["document"]["id"][:12]
     if then and st.session_state.get(f"auto_{sha12}", True):
         st.session_state[f"cur_{sha12}"] = then
     flash(None)
 
 
+@guarded
 def on_page_step(key: str, numbers: list[int], delta: int) -> None:
     """Show the previous or next page (``delta`` -1 or 1), clamped to the document."""
     i = numbers.index(st.session_state[key]) if st.session_state.get(key) in numbers else 0
     st.session_state[key] = numbers[max(0, min(len(numbers) - 1, i + delta))]
 
 
+@guarded
 def on_step(sha12: str, ids: list[str], pages: dict, delta: int) -> None:
     """Select the fact ``delta`` places from the selected one in the list's order."""
     new = desk_mod.step(ids, st.session_state.get(f"cur_{sha12}"), delta)
     set_current(sha12, new, pages.get(new))
 
 
+@guarded
 def on_list_select(sha12: str, ids: list[str], pages: dict) -> None:
     """The rows chosen in the fact list: the last one chosen becomes the selected fact."""
     rows = (st.session_state.get(f"list_{sha12}") or {}).get("selection", {}).get("rows", [])
@@ -336,6 +348,7 @@ def on_list_select(sha12: str, ids: list[str], pages: dict) -> None:
         set_current(sha12, fid, pages.get(fid))
 
 
+@guarded
 def on_save_edits(result: dict, fact: dict, prefix: str) -> None:
     """Save the edit form of one fact (an added fact is rebuilt); a refused value leaves a message."""
     values = {f: st.session_state.get(f"{prefix}_{f}") for f in EDITABLE_FIELDS.get(fact["type"], ())}
@@ -365,6 +378,7 @@ def _changed(old, new) -> bool:
     return ("" if old is None else str(old)) != ("" if new is None else str(new)).strip()
 
 
+@guarded
 def on_add_span(result: dict, sha12: str) -> None:
     """Add the words selected in the document view as a fact of the chosen type."""
     span = st.session_state.get(f"span_{sha12}")
@@ -382,11 +396,13 @@ def on_add_span(result: dict, sha12: str) -> None:
         flash(str(exc))
 
 
+@guarded
 def on_remove_added(result: dict, fact_id: str) -> None:
     """Delete a fact the reviewer added."""
     store().remove_added(result["document"]["id"], fact_id)
 
 
+@guarded
 def on_keep_source(entry: dict) -> None:
     """Keep or drop the document's file in the store, as its toggle says."""
     sha12 = entry["sha"][:12]
@@ -401,6 +417,7 @@ def on_keep_source(entry: dict) -> None:
         flash(str(exc))
 
 
+@guarded
 def on_forget(doc_id: str) -> None:
     """Delete everything the workspace keeps about one document."""
     store().forget(doc_id)

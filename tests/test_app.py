@@ -485,3 +485,18 @@ def test_config_keeps_everything_local():
     for path in [ROOT / "app.py", *(ROOT / "extractor" / "review" / "web").iterdir()]:
         text = path.read_text(encoding="utf-8")
         assert "http://" not in text and "https://" not in text               # no external fonts, scripts, CDNs
+
+
+def test_a_failing_store_is_a_message_not_a_traceback(app, monkeypatch):
+    import sqlite3
+
+    from extractor.review import ReviewStore
+
+    at = upload(app, ("case.txt", b"one"))
+
+    def locked(*a, **k):
+        raise sqlite3.OperationalError("database is locked")
+    monkeypatch.setattr(ReviewStore, "set_many", locked)
+    at.button(key="kb_accept").click().run()
+    assert not at.exception
+    assert any("database is locked" in w.value for w in at.warning) and "accepted" not in counts(at)
