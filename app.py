@@ -30,7 +30,7 @@ from extractor.review import (EDITABLE_FIELDS, STATUSES, ReviewError, ReviewStor
                               field_choices, filter_facts, make_manual_fact, to_csv, to_json, to_jsonl)
 from extractor.review import desk as desk_mod
 from extractor.review.chronology import chronology_csv, chronology_docx, chronology_rows
-from extractor.review.marks import page_boxes_html, text_marks_html
+from extractor.review.marks import page_boxes_html, text_marks_html, view_windows, window_of
 from extractor.review.text import highlight_html
 from extractor.review.workspace import check_name, is_session_name, new_session_name, workspace_db_path
 
@@ -306,10 +306,8 @@ def _remember(result: dict) -> None:
 
 
 def set_current(sha12: str, fact_id: str | None, page: int | None = None) -> None:
-    """Select a fact of a document (and show its page when given)."""
+    """Select a fact of a document; the desk then shows its page (``page`` is not needed)."""
     st.session_state[f"cur_{sha12}"] = fact_id
-    if page:
-        st.session_state[f"pg_{sha12}"] = page
 
 
 @guarded
@@ -477,39 +475,51 @@ def document_side(entry: dict, facts: list[dict], shown: list[dict], current: di
     """The page (text with marks, or image with boxes); returns the component's events."""
     result, sha12 = entry["result"], entry["sha"][:12]
     doc = result["document"]
-    pages = doc.get("pages") or [{"number": 1, "start_char": 0, "end_char": len(doc.get("text") or "")}]
-    numbers = [p["number"] for p in pages]
+    text = doc.get("text") or ""
+    windows = view_windows(doc.get("pages") or [], text)
+    numbers = list(range(1, len(windows) + 1))
     key = f"pg_{sha12}"
     if st.session_state.get(key) not in numbers:
-        st.session_state[key] = (current or {}).get("page") or numbers[0]
+        st.session_state[key] = window_of(windows, (current or {}).get("start_char", 0)) + 1
     views = ["Text", "Page image"] if entry.get("pdf") else ["Text"]
     c1, c2, c3, c4 = st.columns([6, 4, 1, 1], vertical_alignment="bottom")
     view = c1.segmented_control("View", views, default="Text", key=f"view_{sha12}") or "Text"
-    page_no = c2.selectbox("Page", numbers, key=key, format_func=lambda n: f"{n} of {len(numbers)}")
+    page_no = c2.selectbox("Page", numbers, key=key, format_func=lambda n: window_label(windows, n))
     c3.button("‹", key=f"pgprev_{sha12}", on_click=on_page_step, args=(key, numbers, -1), help="Previous page")
     c4.button("›", key=f"pgnext_{sha12}", on_click=on_page_step, args=(key, numbers, 1), help="Next page")
-    page = next(p for p in pages if p["number"] == page_no)
-    on_page = [f for f in shown if f.get("page") == page_no] or []
+    win = windows[page_no - 1]
+    on_page = [f for f in shown if f["start_char"] < win["end_char"] and f["end_char"] > win["start_char"]]
     cur_id = (current or {}).get("id")
-    text = doc.get("text") or ""
-    if view == "Page image":
+    if view == "Page image" and win["page"]:
         from extractor.review.pdfview import occurrence_on_page
+        page = next(p for p in doc["pages"] if p["number"] == win["page"])
+        on_page = [f for f in shown if f.get("page") == win["page"]]
         try:
-            uri, width, height = page_picture(entry["sha"], page_no, entry["pdf"])
+            uri, width, height = page_picture(entry["sha"], win["page"], entry["pdf"])
             spans = tuple((f["id"], f["text"], occurrence_on_page(text, page, f)) for f in on_page)
-            boxes = page_fact_boxes(entry["sha"], page_no, spans, entry["pdf"])
+            boxes = page_fact_boxes(entry["sha"], win["page"], spans, entry["pdf"])
         except Exception as exc:  # an unrenderable page must not stop the review
             st.info(f"The page image is not available ({type(exc).__name__}); showing the text.")
             view = "Text"
         else:
             body = page_boxes_html(uri, width, height, boxes, {f["id"]: f["type"] for f in on_page}, cur_id)
+    else:
+        view = "Text"
     if view == "Text":
-        body = text_marks_html(text, page["start_char"], page["end_char"], on_page, cur_id)
+        body = text_marks_html(text, win["start_char"], win["end_char"], on_page, cur_id)
     digest = hashlib.sha1(body.encode()).hexdigest()[:16]
     res = docview(key=f"doc_{sha12}", data={"html": body, "key": f"{view}:{page_no}:{digest}", "page": page_no,
                                               "follow": True},
                   on_pick_change=lambda: None, on_span_change=lambda: None)
     return res
+
+
+def window_label(windows: list[dict], n: int) -> str:
+    """How the page picker names window ``n`` (1-based): "3 of 39", or "3 of 39, part 2/4" for a long page."""
+    w = windows[n - 1]
+    pages = len({x["page"] for x in windows})
+    where = f"{w['page']} of {pages}" if w["page"] is not None else f"part {w['part']} of {w['parts']}"
+    return where + (f", part {w['part']}/{w['parts']}" if w["page"] is not None and w["parts"] > 1 else "")
 
 
 def fact_card(entry: dict, fact: dict, ids: list[str], pages: dict) -> None:
@@ -636,8 +646,8 @@ def _review_desk(entry: dict) -> None:
     by_id = {f["id"]: f for f in facts}
     current = by_id.get(st.session_state[cur_key])
     if current is not None and st.session_state.get(f"drawn_{sha12}") != current["id"]:
-        if current.get("page"):  # the page follows a newly selected fact
-            st.session_state[f"pg_{sha12}"] = current["page"]
+        windows = view_windows(doc.get("pages") or [], doc.get("text") or "")  # the page follows a new selection
+        st.session_state[f"pg_{sha12}"] = window_of(windows, current["start_char"]) + 1
         st.session_state[f"drawn_{sha12}"] = current["id"]
     left, right = st.columns([11, 10], gap="medium")
     with left:

@@ -232,3 +232,26 @@ def test_set_many(tmp_path):
                                                                                "c": "accepted"}
     with pytest.raises(ValueError):
         s.set_many("d", ["a"], "maybe")
+
+
+# --- the document view's windows ------------------------------------------------------------------
+def test_view_windows_cut_long_pages_at_line_breaks():
+    from extractor.review.marks import view_windows, window_of
+
+    text = ("x" * 49 + "\n") * 100                                  # 5,000 characters
+    pages = [{"number": 1, "start_char": 0, "end_char": 300}, {"number": 2, "start_char": 300, "end_char": 5000}]
+    w = view_windows(pages, text, max_chars=1000)
+    assert w[0] == {"page": 1, "part": 1, "parts": 1, "start_char": 0, "end_char": 300}   # a short page: whole
+    assert [x["page"] for x in w] == [1] + [2] * 5 and w[1]["parts"] == 5
+    assert all(text[x["start_char"]] == "\n" for x in w[2:])         # each cut at a line break
+    assert [(a["end_char"], b["start_char"]) for a, b in zip(w, w[1:])] == [(a["end_char"],) * 2 for a in w[:-1]]
+    assert w[-1]["end_char"] == 5000 and max(x["end_char"] - x["start_char"] for x in w) <= 1000
+    assert window_of(w, 0) == 0 and window_of(w, 301) == 1 and window_of(w, 4999) == 5 and window_of(w, 10**6) == 5
+
+
+def test_view_windows_without_pages_or_line_breaks():
+    from extractor.review.marks import view_windows
+
+    w = view_windows([], "y" * 2500, max_chars=1000)
+    assert [(x["page"], x["start_char"], x["end_char"]) for x in w] == [(None, 0, 1000), (None, 1000, 2000),
+                                                                        (None, 2000, 2500)]

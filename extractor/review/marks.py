@@ -101,3 +101,41 @@ def page_boxes_html(image_uri: str, width: float, height: float, boxes: dict[str
                          f'style="{style}"></div>')
     parts.append("</div>")
     return "".join(parts)
+
+
+VIEW_CHARS = 12_000  # characters the text view shows at once; a longer page is cut into parts
+
+
+def view_windows(pages: list[dict], text: str, max_chars: int = VIEW_CHARS) -> list[dict]:
+    """The stretches of text the document view shows one at a time: each page,
+    with a page longer than ``max_chars`` (or a text without pages) cut into
+    parts at a line break, so a 4 MB opinion never goes to the browser whole.
+
+    Args:
+        pages: ``document.pages`` (``number``, ``start_char``, ``end_char``); empty for no page map.
+        text: ``document.text`` (cuts fall on a line break in the second half of a part when there is one).
+    Returns:
+        ``[{"page": page number or None, "part": 1.., "parts": n, "start_char", "end_char"}]``
+        in text order, covering every page's span.
+    """
+    spans = pages or [{"number": None, "start_char": 0, "end_char": len(text)}]
+    out: list[dict] = []
+    for p in spans:
+        a, b, parts = p["start_char"], p["end_char"], []
+        while b - a > max_chars:
+            cut = text.rfind("\n", a + max_chars // 2, a + max_chars)
+            cut = cut if cut > a else a + max_chars
+            parts.append((a, cut))
+            a = cut
+        parts.append((a, b))
+        out.extend({"page": p["number"], "part": i + 1, "parts": len(parts), "start_char": s, "end_char": e}
+                   for i, (s, e) in enumerate(parts))
+    return out
+
+
+def window_of(windows: list[dict], char: int) -> int:
+    """The 0-based index of the window holding offset ``char`` (the last one past the end)."""
+    for i, w in enumerate(windows):
+        if w["start_char"] <= char < w["end_char"]:
+            return i
+    return max(0, len(windows) - 1)
