@@ -30,7 +30,7 @@ from extractor.review import (EDITABLE_FIELDS, STATUSES, ReviewError, ReviewStor
                               field_choices, filter_facts, make_manual_fact, to_csv, to_json, to_jsonl)
 from extractor.review import desk as desk_mod
 from extractor.review.chronology import chronology_csv, chronology_docx, chronology_rows
-from extractor.review.marks import page_boxes_html, text_marks_html, view_windows, window_of
+from extractor.review.marks import marks_in_window, page_boxes_html, text_marks_html, view_windows, window_of
 from extractor.review.text import highlight_html
 from extractor.review.workspace import check_name, is_session_name, new_session_name, workspace_db_path
 
@@ -251,7 +251,7 @@ def extract_all(files, anchor, selected, status_box, on_ready) -> list[dict]:
     shas = [hashlib.sha256(data).hexdigest() for _, data in files]
     new = [i for i, (name, _) in enumerate(files) if (shas[i], name, anchor) not in done]
     bar = status_box.progress(0.0, text="Reading…") if new else None
-    entries = []
+    entries, lines, summary = [], [], status_box.empty()
     for i, (name, data) in enumerate(files):
         sha = shas[i]
         result = store().load_document(sha)  # a saved review keeps the extraction it was made on
@@ -267,11 +267,12 @@ def extract_all(files, anchor, selected, status_box, on_ready) -> list[dict]:
                  "pdf": data if is_pdf(data) else None, "saved": saved}
         entries.append(entry)
         if "error" in result:
-            status_box.caption(f"✗ {name}: {result['error']['code']}")
+            lines.append(f"✗ {name}: {result['error']['code']}")
         else:
             c = desk_mod.counts(result["facts"])
-            status_box.caption(f"✓ {name}: {c['total']} facts — "
-                               + ", ".join(f"{t} {n}" for t, n in c["by_type"].items()))
+            lines.append(f"✓ {name}: {c['total']} facts (" + ", ".join(f"{t} {n}" for t, n in c["by_type"].items())
+                         + ")")
+        summary.caption(" · ".join(lines))  # each document's counts as soon as it is read
         if entry["key"] == selected:
             on_ready(entry)
     if bar is not None:
@@ -488,7 +489,7 @@ def document_side(entry: dict, facts: list[dict], shown: list[dict], current: di
     c3.button("‹", key=f"pgprev_{sha12}", on_click=on_page_step, args=(key, numbers, -1), help="Previous page")
     c4.button("›", key=f"pgnext_{sha12}", on_click=on_page_step, args=(key, numbers, 1), help="Next page")
     win = windows[page_no - 1]
-    on_page = [f for f in shown if f["start_char"] < win["end_char"] and f["end_char"] > win["start_char"]]
+    on_page = marks_in_window(shown, win["start_char"], win["end_char"])
     cur_id = (current or {}).get("id")
     if view == "Page image" and win["page"]:
         from extractor.review.pdfview import occurrence_on_page

@@ -255,3 +255,16 @@ def test_view_windows_without_pages_or_line_breaks():
     w = view_windows([], "y" * 2500, max_chars=1000)
     assert [(x["page"], x["start_char"], x["end_char"]) for x in w] == [(None, 0, 1000), (None, 1000, 2000),
                                                                         (None, 2000, 2500)]
+
+
+def test_a_party_is_marked_wherever_it_is_named():
+    from extractor.review.marks import marks_in_window
+
+    party = {**next(f for f in reviewed() if f["id"] == "party-1"), "mentions": [{"start_char": 0, "end_char": 3},
+                                                                                  {"start_char": 53, "end_char": 63}]}
+    spans = [(m["id"], m["start_char"], m["end_char"]) for m in marks_in_window([party], 0, 40)]
+    assert spans == [("party-1", 0, 3)]                                   # a mention inside the window
+    spans = [(m["id"], m["start_char"]) for m in marks_in_window([party], 0, len(TEXT))]
+    assert TEXT[53:63] == "Acme Corp." and spans == [("party-1", 0), ("party-1", 53)]  # its own span: once
+    out = text_marks_html(TEXT, 0, len(TEXT), marks_in_window([party], 0, len(TEXT)))
+    assert out.count('data-fact="party-1"') == 2 and out.count('class="lbl"') == 1

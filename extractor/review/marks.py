@@ -139,3 +139,17 @@ def window_of(windows: list[dict], char: int) -> int:
         if w["start_char"] <= char < w["end_char"]:
             return i
     return max(0, len(windows) - 1)
+
+
+def marks_in_window(facts: list[dict], start: int, end: int) -> list[dict]:
+    """The spans to mark in ``[start, end)``: each fact's own span and, for a
+    party, every other place it is named (``mentions``), all carrying the
+    fact's id, type and review, so clicking a mention selects its party."""
+    out = []
+    for f in facts:
+        spans = {(f["start_char"], f["end_char"])}
+        spans.update((m["start_char"], m["end_char"]) for m in f.get("mentions") or [])
+        for a, b in sorted(spans):
+            if a < end and b > start:
+                out.append(f if (a, b) == (f["start_char"], f["end_char"]) else {**f, "start_char": a, "end_char": b})
+    return out
