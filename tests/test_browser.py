@@ -293,6 +293,7 @@ def test_review_desk(server, browser, tmp_path):
     sync_api.expect(page.locator(".st-key-bulk_acc_sel button").first).to_have_text("✓ Selected (2)",
                                                                                     timeout=ACTION_TIMEOUT_MS)
     picked = _stable(page, "() => document.querySelector('.lf-card')?.dataset.factId", 800, str)
+    assert page.locator(f'.lf-doc .current[data-fact="{picked}"]').count() >= 1  # its page, with it marked
     _button(page, "bulk_acc_sel").click()
     page.wait_for_function(f"() => !!document.querySelector('.lf-card[data-fact-id=\"{picked}\"][data-status=\"accepted\"]')",
                            timeout=ACTION_TIMEOUT_MS)
