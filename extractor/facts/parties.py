@@ -15,7 +15,6 @@ import functools
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .context import DocContext
 from .party_agencies import AGENCY_WORDS, CORP_WORDS, canonical_agency
@@ -23,7 +22,7 @@ from .party_mentions import (HONORIFIC, ROLE_RANK, SUFFIXES, Mention, _abbreviat
                              _defined_terms, _gather, _norm, _pretty)
 from .party_roles import NAME
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
+from ..data import MODELS_DIR as MODELS  # noqa: E402
 LITIGANT_ROLES = frozenset({"plaintiff", "defendant", "petitioner", "respondent", "appellant", "appellee", "intervenor",
                             "amicus", "debtor", "creditor"})
 

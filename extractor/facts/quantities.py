@@ -31,7 +31,7 @@ from pathlib import Path
 from . import dates, numbers, quantities_special
 from .context import DocContext
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+from ..data import MODELS_DIR  # noqa: E402
 
 
 @functools.lru_cache(maxsize=1)
