@@ -86,38 +86,52 @@ def result_from_doc(doc, source: SourceText, *, source_name: str, doc_id: str, i
     }
 
 
+def _typed(result: dict, typed: bool):
+    """``result`` itself, or as the schema's :class:`extractor.schema.Result` model when ``typed``."""
+    if not typed:
+        return result
+    from .schema import Result
+
+    return Result.model_validate(result)
+
+
 def extract_bytes(data: bytes, name: str, *, anchor_date=None, include_text: bool = False,
-                  settings: IngestSettings | None = None) -> dict:
+                  settings: IngestSettings | None = None, typed: bool = False):
     """Extract facts from a file's bytes (an upload).
 
+    Returns:
+        The result dict (FACTS.md), or with ``typed=True`` the same as an :class:`extractor.schema.Result`.
     Raises:
         InputError: when the bytes cannot be read as a document.
     """
     source = read_bytes(data, name, settings)
-    return extract_source(source, source_name=name, doc_id=hashlib.sha256(data).hexdigest(),
-                          anchor_date=anchor_date, include_text=include_text)
+    return _typed(extract_source(source, source_name=name, doc_id=hashlib.sha256(data).hexdigest(),
+                                 anchor_date=anchor_date, include_text=include_text), typed)
 
 
 def extract_file(path: str | os.PathLike, *, anchor_date=None, include_text: bool = False,
-                 settings: IngestSettings | None = None) -> dict:
+                 settings: IngestSettings | None = None, typed: bool = False):
     """Extract facts from a file on disk; ``document.source`` is the path as given.
 
+    Returns:
+        The result dict (FACTS.md), or with ``typed=True`` the same as an :class:`extractor.schema.Result`
+        (``Result.model_validate(result)`` does the same for a dict you already have).
     Raises:
         InputError: when the file cannot be read as a document.
     """
     source, data = read_file(path, settings)
-    return extract_source(source, source_name=str(path), doc_id=hashlib.sha256(data).hexdigest(),
-                          anchor_date=anchor_date, include_text=include_text)
+    return _typed(extract_source(source, source_name=str(path), doc_id=hashlib.sha256(data).hexdigest(),
+                                 anchor_date=anchor_date, include_text=include_text), typed)
 
 
-def extract_text(text: str, *, name: str = "text", anchor_date=None, include_text: bool = False) -> dict:
+def extract_text(text: str, *, name: str = "text", anchor_date=None, include_text: bool = False, typed: bool = False):
     """Extract facts from a string (treated as a plain-text file encoded in UTF-8).
 
     A lone surrogate (a half of a UTF-16 pair, which no UTF-8 text can hold) becomes "?", one
     character for one, so offsets into ``text`` stay those of the result's ``document.text``.
     """
     data = text.encode("utf-8", errors="replace")
-    return extract_bytes(data, name, anchor_date=anchor_date, include_text=include_text)
+    return extract_bytes(data, name, anchor_date=anchor_date, include_text=include_text, typed=typed)
 
 
 def error_result(source_name: str, error: Exception, doc_id: str | None = None) -> dict:

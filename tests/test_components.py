@@ -79,3 +79,13 @@ def test_to_disk_and_back_gives_the_same_facts(tmp_path):
     assert [(f["id"], f["text"]) for f in facts_from_doc(again(DOCKET))] == \
         [(f["id"], f["text"]) for f in facts_from_doc(nlp(DOCKET))]
     assert again("A v. B, 410 U.S. 113 (1973).").spans["legal_citations"][0]._.volume == "410"
+
+
+def test_typed_results_are_the_schema_models():
+    from extractor import extract_text
+    from extractor.schema import Result
+
+    typed = extract_text(DOCKET, typed=True)
+    assert isinstance(typed, Result)
+    assert typed.document.case.docket_number == "3:22-cv-01457"
+    assert [f.value for f in typed.facts if f.type == "date"] == ["2023-06-02"]
