@@ -3,6 +3,7 @@ with no dependencies, which come from this project's environment), and use it fr
 from __future__ import annotations
 
 import json
+import shutil
 import site
 import subprocess
 import sys
@@ -20,8 +21,14 @@ CORPUS_FILE = ROOT.parent / "shared" / "corpus" / "real" / "order_ednc_hogarth_v
 def installed(tmp_path_factory):
     """``(venv python, venv bin folder, a working folder outside the repo)`` with our wheel installed."""
     tmp = tmp_path_factory.mktemp("package")
+    src = tmp / "src"  # a copy of what the wheel is built from, so the build writes nothing into the checkout
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md", "requirements.txt"):
+        shutil.copy(ROOT / name, src / name)
+    for name in ("extractor", "models"):
+        shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
-                    str(tmp / "dist"), str(ROOT)], check=True, capture_output=True, cwd=tmp)
+                    str(tmp / "dist"), str(src)], check=True, capture_output=True, cwd=tmp)
     wheel = next((tmp / "dist").glob("legal_facts-*.whl"))
     venv = tmp / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
