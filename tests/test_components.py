@@ -23,7 +23,8 @@ def test_a_stage_in_a_blank_pipeline_finds_pattern_facts():
                                                               ("next Friday", "2024-03-08", "date")]
     assert spans[0]._.relative is True and spans[0].id_ == "date-1" and spans[0]._.fact["type"] == "date"
     assert (doc._.anchor_date, doc._.anchor_date_source) == ("2024-03-01", "user")
-    assert [s._.value for s in nlp("It was filed on March 3, 2021.").spans["legal_dates"]] == ["2021-03-03"]
+    filed = nlp("It was filed on March 3, 2021.")  # (a SpanGroup needs its Doc alive)
+    assert [s._.value for s in filed.spans["legal_dates"]] == ["2021-03-03"]
 
 
 def test_every_stage_in_the_small_english_pipeline():
@@ -45,10 +46,12 @@ def test_every_stage_in_the_small_english_pipeline():
 
 def test_min_confidence_keeps_low_facts_off_the_doc():
     nlp = add_legal_pipes(spacy.load(BASE_MODEL))
-    everything = {s.text for s in nlp(DOCKET).spans["legal_quantities"]}
+    doc = nlp(DOCKET)
+    everything = {s.text for s in doc.spans["legal_quantities"]}
     nlp.remove_pipe("legal_quantities")
     nlp.add_pipe("legal_quantities", config={"min_confidence": 1.0})
-    assert everything and not list(nlp(DOCKET).spans["legal_quantities"])
+    high = nlp(DOCKET)
+    assert everything and not list(high.spans["legal_quantities"])
 
 
 def test_our_extraction_runs_these_components():
@@ -78,7 +81,8 @@ def test_to_disk_and_back_gives_the_same_facts(tmp_path):
     assert again.get_pipe("legal_dates").anchor_date is None
     assert [(f["id"], f["text"]) for f in facts_from_doc(again(DOCKET))] == \
         [(f["id"], f["text"]) for f in facts_from_doc(nlp(DOCKET))]
-    assert again("A v. B, 410 U.S. 113 (1973).").spans["legal_citations"][0]._.volume == "410"
+    cited = again("A v. B, 410 U.S. 113 (1973).")
+    assert cited.spans["legal_citations"][0]._.volume == "410"
 
 
 def test_typed_results_are_the_schema_models():
@@ -89,3 +93,23 @@ def test_typed_results_are_the_schema_models():
     assert isinstance(typed, Result)
     assert typed.document.case.docket_number == "3:22-cv-01457"
     assert [f.value for f in typed.facts if f.type == "date"] == ["2023-06-02"]
+
+
+def test_a_processed_doc_is_plain_and_is_freed():
+    import gc
+    import warnings
+    import weakref
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("legal_dates")
+    nlp.add_pipe("legal_quantities")
+    doc = nlp("It cost $5,000 on May 1, 2020.")
+    assert not doc.user_hooks  # the context went with the last stage
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # W109 would mean something unserializable rode on the Doc
+        again = doc.__class__(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [(s.text, s._.value) for s in again.spans["legal_quantities"]] == [("$5,000", 5000.0)]
+    ref = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert ref() is None

@@ -2,14 +2,14 @@
 
 Our extraction attaches the ingested :class:`~extractor.ingest.source.SourceText` (page map, removed
 headers, metadata) before the stages run (:func:`attach_source`); in a user's own pipeline a ``Doc`` gets a
-context of its own text as one page-less source the first time a stage asks (:func:`context_of`). Contexts
-live in a weak table keyed by the ``Doc``, so nothing that cannot be serialized is put on the ``Doc``.
-What later stages need from earlier ones is also on the ``Doc`` (``doc.spans["legal_reserved"]``, the party
-facts), so a context rebuilt for a ``Doc`` that went through ``to_bytes`` sees the same.
+context of its own text as one page-less source the first time a stage asks (:func:`context_of`). The
+context rides in ``doc.user_hooks`` (never serialized; the cycle it makes with the ``Doc`` is collected)
+and the last ``legal_*`` stage of a pipeline takes it off again (:func:`release`), so ``doc.to_bytes()``
+and ``nlp.pipe(..., n_process=2)`` see a plain ``Doc``. What later stages need from earlier ones is also
+on the ``Doc`` (``doc.spans["legal_reserved"]``, the party facts), so a context rebuilt for a ``Doc``
+that went through ``to_bytes`` sees the same.
 """
 from __future__ import annotations
-
-import weakref
 
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
@@ -20,7 +20,7 @@ from ..pipeline import set_legal_sentence_starts
 from .doc_ext import FACTS_ATTR
 
 RESERVED_GROUP = "legal_reserved"
-_CONTEXTS: "weakref.WeakKeyDictionary[Doc, DocContext]" = weakref.WeakKeyDictionary()
+_HOOK = "legal_context"  # the doc.user_hooks key of the context
 
 
 class _TrackedReserved(list):
@@ -57,7 +57,7 @@ def attach_source(doc: Doc, source: SourceText) -> DocContext:
     _ensure_sentences(doc)
     ctx = DocContext(source=source, doc=doc)
     ctx.reserved = _TrackedReserved(doc)
-    _CONTEXTS[doc] = ctx
+    doc.user_hooks[_HOOK] = ctx
     return ctx
 
 
@@ -67,7 +67,7 @@ def context_of(doc: Doc) -> DocContext:
     A made context has the ``Doc``'s text as one page-less source ("text/plain"), and takes back from the
     ``Doc`` what earlier stages left there: reserved spans, document-level fields and party facts.
     """
-    ctx = _CONTEXTS.get(doc)
+    ctx = doc.user_hooks.get(_HOOK)
     if ctx is not None:
         return ctx
     text = doc.text
@@ -79,6 +79,11 @@ def context_of(doc: Doc) -> DocContext:
     facts = doc._.get(FACTS_ATTR) or {}
     ctx.parties = [f for f in facts.values() if f.get("type") == "party"]
     return ctx
+
+
+def release(doc: Doc) -> None:
+    """Take the context off ``doc`` (after the last stage; a later stage would make it anew)."""
+    doc.user_hooks.pop(_HOOK, None)
 
 
 def fact_span(doc: Doc, fact: dict) -> Span | None:

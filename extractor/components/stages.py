@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ..facts import citations, counts, dates, orders, parties, quantities, quotes
 from .caption import ensure_document
-from .context import context_of
+from .context import context_of, release
 from .results import store_facts
 
 
@@ -29,6 +29,7 @@ class FactStage:
                  anchor_date: Optional[str] = None):
         self.name, self.module, self.fact_type = name, module, fact_type
         self.min_confidence, self.anchor_date = min_confidence, anchor_date
+        self._nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_document(doc, self.anchor_date)
@@ -37,7 +38,15 @@ class FactStage:
         if self.fact_type == "party":
             ctx.parties = facts
         store_facts(doc, self.fact_type, facts, self.min_confidence)
+        if is_last_stage(self._nlp, self.name):
+            release(doc)
         return doc
+
+
+def is_last_stage(nlp: Language, name: str) -> bool:
+    """True when no ``legal_*`` fact stage comes after ``name`` in ``nlp`` (then the Doc's context goes)."""
+    names = [n for n in nlp.pipe_names if n.startswith("legal_") and n != "legal_sentences"]
+    return not names or names[-1] == name
 
 
 def _factory(name: str, module, fact_type: str, with_anchor: bool = False):
