@@ -26,8 +26,17 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
-if [ "$want_test" = 1 ] && [ -f requirements-test.txt ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-test.txt
+pip_install() { .venv/bin/python -m pip install -q --disable-pip-version-check "$@"; }
+# The lock files pin every package to the exact version and sha256 the tests passed with (README:
+# "Reproducible set-up"); the requirements files are the ranges they were made from.
+lock=requirements.lock
+[ "$want_test" = 1 ] && lock=requirements-test.lock
+if [ -f "$lock" ]; then
+  pip_install --require-hashes -r "$lock"
+else
+  pip_install -r requirements.txt
+  [ "$want_test" = 1 ] && [ -f requirements-test.txt ] && pip_install -r requirements-test.txt
 fi
+# the project itself, editable: the legal-facts command and the spaCy entry points point at this checkout
+pip_install --no-deps --no-build-isolation -e . || pip_install --no-deps -e .
 echo "setup: ready (.venv)" >&2
