@@ -15,7 +15,7 @@ from .ingest import IngestSettings, SourceText, read_bytes, read_file
 from .pipeline import load_pipeline, pipeline_description
 from .schema import SCHEMA_VERSION
 
-FACT_ORDER = ["party", "date", "quantity", "count", "order", "citation", "quote"]
+FACT_ORDER = ["party", "date", "quantity", "count", "order", "citation", "quote", "identifier"]
 
 
 def parse_anchor(value: str | dt.date | None) -> dt.date | None:
@@ -84,6 +84,8 @@ def extract_source(source: SourceText, *, source_name: str, doc_id: str,
         "text_length": len(source.text),
         "case": ctx.case,
     }
+    if getattr(source, "redactions", None) is not None:  # PDFs only (FACTS.md 1.1 document.redactions)
+        document["redactions"] = source.redactions
     if include_text:
         document["text"] = source.text
     return {
