@@ -1,4 +1,4 @@
-"""Command line: ``python -m extractor {extract,batch,schema}``."""
+"""Command line: ``python -m extractor {extract,batch,schema,redact}``."""
 from __future__ import annotations
 
 import argparse
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages (they give warnings, or error pdf.no_text)")
     ex = sub.add_parser("extract", parents=[common], help="extract facts from files; one JSON object per file")
     ex.add_argument("files", nargs="+")
+    ex.add_argument("--show-hidden-text", action="store_true", help="keep the words under failed redactions (default: each character is █)")
     ba = sub.add_parser("batch", parents=[common], help="walk files and folders, write JSON Lines")
     ba.add_argument("paths", nargs="+")
     ba.add_argument("-j", "--jobs", type=int, help="worker processes (default: CPU count, at most 4)")
@@ -33,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     ba.add_argument("--no-progress", action="store_true")
     ba.add_argument("--dask", metavar="ADDRESS", help="run on a Dask scheduler at ADDRESS instead of local processes")
     sub.add_parser("schema", help="print the JSON Schema of one output object")
+    from . import redact
+    redact.add_arguments(sub.add_parser("redact", help="write a copy with every unredacted identifier masked"))
     return ap
 
 
@@ -53,10 +56,13 @@ def main(argv: list[str] | None = None) -> int:
                             dask_scheduler=args.dask, ocr=not args.no_ocr)
         print(format_summary(summary), file=sys.stderr)
         return 0
+    if args.command == "redact":
+        from . import redact
+        return redact.main(args)
     from .errors import InputError
     from .extract import error_result, extract_file, file_id
     from .ingest import IngestSettings
-    settings = IngestSettings(ocr=not args.no_ocr)
+    settings = IngestSettings(ocr=not args.no_ocr, show_hidden_text=args.show_hidden_text)
     results, failed = [], 0
     for path in args.files:
         try:
