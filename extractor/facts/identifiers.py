@@ -34,7 +34,9 @@ _FORFEITURE = re.compile(r"\bforfeit(?:ure|ed|able)?\b|\bin rem\b", re.I)
 _HABEAS = re.compile(r"(?:§§?|section)\s*22(?:41|54|55)\b|\b28 U\.S\.C\.\s*§+\s*22(?:41|54|55)", re.I)
 _PRO_SE = re.compile(r"\bpro se\b|\bin propria persona\b|\bpro per\b", re.I)
 _CHARGING = re.compile(r"^\s*(?:(?:SUPERSEDING|SEALED|FIRST|SECOND)\s+)*(?:INDICTMENT|INFORMATION|CRIMINAL COMPLAINT)\s*$", re.M)
-_WARRANT = re.compile(r"^\s*(?:ARREST|SEARCH(?:\s+AND\s+SEIZURE)?)\s+WARRANT\b", re.M | re.I)
+# a warrant's own title line ("A093 Search and Seizure Warrant", "ELECTRONIC SEARCH AND SEIZURE WARRANT")
+_WARRANT = re.compile(r"^[^\n]{0,20}\b(?:ARREST|SEARCH(?:\s+AND\s+SEIZURE)?)\s+WARRANT\s*$", re.M | re.I)
+_MAGISTRATE = re.compile(r"\bIn the Matter of the Search of\b|\b\d{1,2}[-:]\d{2,5}-?M[JB]\b|\b\d{2}-\d{3,6}\s?M[JB]\b", re.I)
 
 
 def court_type(text: str, case: dict | None = None) -> str | None:
@@ -43,14 +45,14 @@ def court_type(text: str, case: dict | None = None) -> str | None:
     Read from the docket number and caption the document shows (``case["docket_number"]``
     first, then the first 4,000 characters): "-cr-" or "United States v." is criminal,
     "-bk-", "Chapter 7", "Bankruptcy Court" or a bare "25-41187" docket is bankruptcy,
-    "-cv-" or "Civil Action No." civil.
+    "-cv-" or "Civil Action No." civil. A warrant or a magistrate's "MJ"/"MB" number is criminal.
     """
     docket = (case or {}).get("docket_number") or ""
-    for kind, pattern in (("criminal", r"-cr-|\bcr\b"), ("bankruptcy", r"-bk-|\bbk\b"), ("civil", r"-cv-|\bcv\b")):
+    for kind, pattern in (("criminal", r"-cr-|\bcr\b|-m[jb]-|\dM[JB]\b"), ("bankruptcy", r"-bk-|\bbk\b"), ("civil", r"-cv-|\bcv\b")):
         if re.search(pattern, docket, re.I):
             return kind
     head = text[:_HEAD]
-    if _CRIMINAL.search(head):
+    if _CRIMINAL.search(head) or _WARRANT.search(head) or _MAGISTRATE.search(head):
         return "criminal"
     if _BANKRUPTCY.search(head) or _BANKRUPTCY_DOCKET.search(head):
         return "bankruptcy"

@@ -111,28 +111,29 @@ def _layout_objects(page):
 
 
 def _colour(value) -> tuple | str | None:
+    """A pdfminer colour as an RGB tuple (grey and CMYK converted, 2 decimals), "pattern", or None."""
     if value is None:
         return None
     if isinstance(value, (int, float)):
-        return (round(float(value), 3),)
+        value = (value,)
     try:
-        return tuple(round(float(v), 3) for v in value)
+        v = [float(x) for x in value]
     except (TypeError, ValueError):
         return "pattern"
+    if len(v) == 1:
+        v = v * 3
+    elif len(v) == 4:
+        c, m, y, k = v
+        v = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    elif len(v) != 3:
+        return "pattern"
+    return tuple(round(x, 2) for x in v)
 
 
 def _dark(colour) -> bool:
-    if colour == "pattern":
-        return True
-    if not isinstance(colour, tuple) or not colour:
-        return colour is None  # pdfminer's default fill is black
-    if len(colour) == 1:
-        return colour[0] <= 0.25
-    if len(colour) == 3:
-        return 0.3 * colour[0] + 0.59 * colour[1] + 0.11 * colour[2] <= 0.25
-    if len(colour) == 4:
-        return colour[3] >= 0.75 or min(colour[:3]) >= 0.75
-    return False
+    if colour == "pattern" or colour is None:
+        return True  # a pattern fill (hatching) or pdfminer's default fill, black
+    return isinstance(colour, tuple) and 0.3 * colour[0] + 0.59 * colour[1] + 0.11 * colour[2] <= 0.25
 
 
 def _covered(char, box) -> float:
@@ -145,10 +146,15 @@ def _covered(char, box) -> float:
     return inter / area
 
 
+def _same(a, b) -> bool:
+    black = (0.0, 0.0, 0.0)
+    return (a or black) == (b or black) and a != "pattern"
+
+
 def _hidden_chars(chars, box) -> list:
     order, bbox, colour = box
     under = [c for c in chars if c[3].strip() and _covered(c[1], bbox) >= COVER
-             and (c[0] < order or colour == "annot" or (c[2] == colour and colour is not None))]
+             and (c[0] < order or colour == "annot" or _same(c[2], colour))]
     words = "".join(c[3] for c in sorted(under, key=lambda c: (round(c[1][1]), c[1][0])))
     return under if _LABEL.sub("", words).strip() else []
 
