@@ -121,12 +121,17 @@ def find_ssn_tin(text: str) -> list[Hit]:
             hits.append(Hit(kind, m.start(), m.end(), redacted, f"{kind}_masked"))
             taken.add(m.start())
             continue
-        # "... number ends in 6650; his wife's ends in 3315": every ending in the label's sentence
+        # "... number ends in 6650; his wife's ends in 3315": an ending right after the label, and
+        # each ending right after the one before it, in the label's sentence
+        reach = label.end() + 25
         for end in _ENDS.finditer(text, label.end(), sentence_end):
+            if end.start() > reach:
+                break
             g = 1 if end.group(1) else 2
             if end.start(g) not in taken:
                 hits.append(Hit(kind, end.start(g), end.end(g), True, f"{kind}_last_four"))
                 taken.add(end.start(g))
+            reach = end.end() + 40
     for m in re.finditer(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-]|\.\d)", text):
         if m.start() not in taken and validate_nine(m.group(0).replace("-", "")) == "ssn":
             hits.append(Hit("ssn", m.start(), m.end(), False, "ssn_format", 0.7))
@@ -206,7 +211,7 @@ _DATE = re.compile(
     rf"|(?P<my>{_MONTHS},?\s+(?:of\s+)?\d{{4}})"
     r"|(?P<num>\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(?![\d/.-]*\d)"
     r"|(?P<iso>\d{4}-\d{2}-\d{2})"
-    r"|(?P<year>(?:1[89]|20)\d{2})(?![\d/-])", re.I)
+    r"|(?P<year>(?:1[89]|20)\d{2})(?![\d/-]|['’]?s\b)", re.I)
 _BIRTH = re.compile(r"\bD\.?O\.?B\b\.?|\bdates?\s+of\s+birth\b|\bbirth\s*dates?\b|\bbirthday\b|\bborn\b", re.I)
 _BIRTH_FILL = re.compile(r"(?:[\s:,(\-–]|\b(?:is|was|of|on|in|:|the|year|day)\b)*", re.I)
 
