@@ -46,6 +46,10 @@ CASES = [
     ("stepson, Eli Varn, age 15;", [("minor", "Eli Varn", False)]),                                  # age after
     ("daughter, Mia Holt, 31, testified", []),                                                       # adult
     ("Jane Doe, a minor, by her next friend", []),                                                   # a pseudonym label
+    ("He was born in the 1980s.", []),                                                               # a decade
+    ("Her Social Security benefits stopped when the lease ends in 2025.", []),                       # not the number's ending
+    ("newborn son, Ezra Pell, age 1", [("minor", "Ezra Pell", False)]),                              # an infant
+    ("Tel. 614-555-0190, Bates ACME-000-12-3456, ZIP 43215-1234", []),                               # phone, Bates, ZIP+4
 ]
 
 
@@ -64,6 +68,8 @@ ADDRESS_CASES = [
     ("No. 1:26-cv-00077\n\nPlaintiff resides at 18 Alder Road, Bend, Oregon.", []),                  # civil: no rule
     ("INDICTMENT\n" + CRIMINAL + "Defendant resided at 18 Alder Road, Bend, Oregon.",
      [("address", "18 Alder Road, Bend, Oregon", False, "Fed. R. Crim. P. 49.1(b)(9)")]),            # charging document
+    ("SEARCH AND SEIZURE WARRANT\nCase No. 26-1234MB\n\nThe person of ANN ROE, date of birth May 1, 1990.",
+     [("dob", "May 1, 1990", False, "Fed. R. Crim. P. 49.1(b)(8)")]),                                # a search warrant
 ]
 
 
