@@ -260,8 +260,8 @@ _LABEL_WORDS = re.compile(r"\b(?:minor|victim|child|children|doe|roe|juvenile|wi
 _RELATION = r"(?:son|daughter|child|grandson|granddaughter|nephew|niece|stepson|stepdaughter|brother|sister|boy|girl|student|dependent)"
 _MINOR_PATTERNS = [
     ("minor_apposition", re.compile(rf"(?P<name>{_NAME}),?\s+(?:\(\s*)?(?:a|an|then\s+a)\s+minor\b")),
-    ("minor_age_before", re.compile(rf"\b(?P<age>\d{{1,2}})[- ]year[- ]old\s+{_RELATION},?\s+(?P<name>{_NAME})", re.I)),
-    ("minor_age_after", re.compile(rf"\b{_RELATION}s?,?\s+(?P<name>{_NAME}),?\s+\(?(?:age|aged)?\s*(?P<age>\d{{1,2}})\b(?!\s*(?:%|percent|[,.]\d))", re.I)),
+    ("minor_age_before", re.compile(rf"\b(?P<age>\d{{1,2}})[- ]year[- ]old\s+{_RELATION},?\s+(?P<name>(?-i:{_NAME}))", re.I)),
+    ("minor_age_after", re.compile(rf"\b{_RELATION}s?,?\s+(?P<name>(?-i:{_NAME})),?\s+\(?(?:age|aged)?\s*(?P<age>\d{{1,2}})(?=\s*(?:[,;)]|\.(?!\d)|years?\b|$))", re.I)),
     ("minor_age_after", re.compile(rf"(?P<name>{_NAME}),?\s+\(?(?:age|aged)\s+(?P<age>\d{{1,2}})\b")),
     ("minor_label", re.compile(rf"\bminor\s+(?:child|son|daughter|plaintiff|victim)?,?\s*(?P<name>{_NAME})(?=[\s,.;)])")),
 ]
@@ -313,8 +313,8 @@ _ADDRESS = re.compile(
     rf"(?P<street>\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'’-]*\.?\s+){{1,4}}(?:{_STREET})\b\.?"
     rf"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Lot|Room|#)\.?\s*#?[\w-]+)?(?:,\s+{_CITY_STATE})?)"
     rf"|(?P<city>{_CITY_STATE})")
-_RESIDES = re.compile(r"\b(?:resides?|resided|residing|residence|lives?|lived|living|domiciled|home\s+address|"
-                      r"(?:home|house|apartment)\s+(?:is\s+)?(?:located\s+)?)\b", re.I)
+# "residence" and "the house located at" name searched premises as often as a home: not read
+_RESIDES = re.compile(r"\b(?:resides?|resided|residing|lives?|lived|living|domiciled|home\s+address)\b", re.I)
 
 
 def find_home_addresses(text: str) -> list[Hit]:

@@ -51,25 +51,40 @@ def _text_like(x0: float, top: float, x1: float, bottom: float, width: float, he
 
 
 def candidate_page(page) -> bool:
-    """True when a pypdfium2 page draws a filled path (also inside a form XObject) or has a
-    Square or Redact annotation: only such pages can hide text under a box."""
+    """True when a pypdfium2 page may hide text under a box: it has a Square or Redact
+    annotation, or a filled path at least 2 pt each way (smaller than half the page) that
+    overlaps a text object (also inside form XObjects). Only such pages are parsed again."""
     import ctypes
 
     import pypdfium2.raw as raw
 
-    def filled(obj, depth: int) -> bool:
+    width, height = page.get_size()
+    paths, texts = [], []
+    l, b, r, t = (ctypes.c_float() for _ in range(4))
+
+    def bounds(obj):
+        if not raw.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)):
+            return None
+        return l.value, b.value, r.value, t.value
+
+    def walk(obj, depth: int) -> None:
         kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_PATH:
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            box = bounds(obj)
+            if box:
+                texts.append(box)
+        elif kind == raw.FPDF_PAGEOBJ_PATH:
             mode, stroke = ctypes.c_int(0), ctypes.c_int(0)
-            return bool(raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke))) and mode.value != 0
-        if kind == raw.FPDF_PAGEOBJ_FORM and depth < 3:
-            return any(filled(raw.FPDFFormObj_GetObject(obj, i), depth + 1)
-                       for i in range(min(raw.FPDFFormObj_CountObjects(obj), 20_000)))
-        return False
+            if raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke)) and mode.value != 0:
+                box = bounds(obj)
+                if box and box[2] - box[0] >= 2 and box[3] - box[1] >= 2 and \
+                        (box[2] - box[0]) * (box[3] - box[1]) < 0.5 * width * height:
+                    paths.append(box)
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 3:
+            for i in range(min(raw.FPDFFormObj_CountObjects(obj), 20_000)):
+                walk(raw.FPDFFormObj_GetObject(obj, i), depth + 1)
 
     try:
-        if any(filled(raw.FPDFPage_GetObject(page.raw, i), 0) for i in range(min(raw.FPDFPage_CountObjects(page.raw), 20_000))):
-            return True
         for i in range(raw.FPDFPage_GetAnnotCount(page.raw)):
             annot = raw.FPDFPage_GetAnnot(page.raw, i)
             try:
@@ -77,9 +92,13 @@ def candidate_page(page) -> bool:
                     return True
             finally:
                 raw.FPDFPage_CloseAnnot(annot)
+        for i in range(min(raw.FPDFPage_CountObjects(page.raw), 20_000)):
+            walk(raw.FPDFPage_GetObject(page.raw, i), 0)
     except Exception:
         return True
-    return False
+    if len(paths) > MAX_BOXES:
+        paths = paths[:MAX_BOXES]
+    return any(p[0] < x1 and x0 < p[2] and p[1] < y1 and y0 < p[3] for p in paths for x0, y0, x1, y1 in texts)
 
 
 def _layout_objects(page):
