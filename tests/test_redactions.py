@@ -3,6 +3,7 @@ hidden words, --show-hidden-text, and a box drawn by hand."""
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from pathlib import Path
 
@@ -61,6 +62,32 @@ def test_hidden_words_are_masked_and_never_written():
     shown = extract_bytes(data, "rectangles_yes_2.pdf", include_text=True, settings=IngestSettings(show_hidden_text=True))
     assert "abcdefghi" in shown["document"]["text"]
     assert len(shown["document"]["text"]) == len(text)  # one █ per character: offsets hold
+
+
+def _strings(obj):
+    if isinstance(obj, dict):
+        for v in obj.values():
+            yield from _strings(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _strings(v)
+    elif isinstance(obj, str):
+        yield obj
+
+
+@needs_assets
+@pytest.mark.parametrize("name", ["rectangles_yes.pdf", "hidden_text_on_visible_text.pdf"])
+def test_no_hidden_word_is_written(name):
+    data = (ASSETS / name).read_bytes()
+    masked = extract_bytes(data, name, include_text=True)
+    shown = extract_bytes(data, name, include_text=True, settings=IngestSettings(show_hidden_text=True))
+    text, full = masked["document"]["text"], shown["document"]["text"]
+    hidden = {"".join(c for c, m in zip(w.group(0), text[w.start():w.end()]) if m == "█")
+              for w in re.finditer(r"\S+", full) if "█" in text[w.start():w.end()]}
+    hidden = {w for w in hidden if len(w) >= 3 and w not in re.sub(r"\S*█\S*", " ", text)}
+    assert hidden  # the page does hide words
+    written = " ".join(_strings(masked))
+    assert [w for w in hidden if w in written] == []
 
 
 def _boxed_pdf(box_first: bool, grey: float = 0.0) -> bytes:
