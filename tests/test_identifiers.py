@@ -50,6 +50,14 @@ CASES = [
     ("Her Social Security benefits stopped when the lease ends in 2025.", []),                       # not the number's ending
     ("newborn son, Ezra Pell, age 1", [("minor", "Ezra Pell", False)]),                              # an infant
     ("Tel. 614-555-0190, Bates ACME-000-12-3456, ZIP 43215-1234", []),                               # phone, Bates, ZIP+4
+    ("his social security number, which is 321-54-9876, was", [("ssn", "321-54-9876", False)]),    # words between
+    ("the last four digits of her SSN (1234) appear", [("ssn", "1234", True)]),                    # "last four" first
+    ("Employee ID 321-54-9876 was issued", []),                                                      # another number's label
+    ("a 15-year-old girl named Kayla Brooks", [("minor", "Kayla Brooks", False)]),
+    ("a 10-year-old Toyota Camry", []),                                                              # a car, not a child
+    ("the minor, T.L., testified", [("minor", "T.L.", True)]),
+    ("(born 1980)", [("dob", "1980", True)]),
+    ("last four digits of account number 4821", [("account", "4821", True)]),
 ]
 
 

@@ -107,13 +107,20 @@ def find_ssn_tin(text: str) -> list[Hit]:
             if m:
                 taken.add(m.start())  # a business's EIN: not limited, never an SSN
             continue
-        m = _NINE.match(text, at)
+        m = _NINE.match(text, at) or _near_valid_nine(text, at, min(sentence_end, label.end() + 50))
         if m and m.start() not in taken:
             found = validate_nine(m.group(1) + m.group(3) + m.group(4))
             if found:
                 hits.append(Hit("tin" if kind == "tin" else found, m.start(), m.end(), False, f"{kind}_labelled"))
             taken.add(m.start())
             continue
+        if _LAST_FOUR_BEFORE.search(text, max(0, label.start() - 45), label.start()):
+            # "the last four digits of her Social Security number (1234)"
+            m = _FOUR_AFTER.match(text, label.end())
+            if m and m.start(1) not in taken:
+                hits.append(Hit(kind, m.start(1), m.end(1), True, f"{kind}_last_four"))
+                taken.add(m.start(1))
+                continue
         m = _MASKED_NINE.match(text, at)
         if m and any(_is_mask(c) for c in m.group(0)) and m.start() not in taken:
             shown = [c for c in m.group(0) if c.isdigit()]
@@ -133,9 +140,27 @@ def find_ssn_tin(text: str) -> list[Hit]:
                 taken.add(end.start(g))
             reach = end.end() + 40
     for m in re.finditer(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-]|\.\d)", text):
+        if _OTHER_NUMBER.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Case No.", "Bates", "Badge", "Employee ID", "phone" ... name another number
         if m.start() not in taken and validate_nine(m.group(0).replace("-", "")) == "ssn":
             hits.append(Hit("ssn", m.start(), m.end(), False, "ssn_format", 0.7))
     return hits
+
+
+_LAST_FOUR_BEFORE = re.compile(r"\blast\s+(?:four|4)(?:\s+digits)?\s+of\b[^.;\n]{0,25}$", re.I)
+_FOUR_AFTER = re.compile(r"(?:[\s:,(#]|\b(?:numbers?|nos?|is|are|was|were)\b\.?)*(\d{4})(?![\w-])", re.I)
+_OTHER_NUMBER = re.compile(r"\b(?:case|docket|no|nos|bates|badge|employee|id|ident|claim|file|invoice|order|patent|serial|"
+                           r"reference|ref|tracking|inmate|register|reg|usm|phone|tel|telephone|fax|ecf|page|pageid|"
+                           r"doc|document|exhibit|ex|control|policy|loan|permit|license|lic|member)\b\.?\s*(?:#|number|no\.?)?\s*:?\s*$", re.I)
+
+
+def _near_valid_nine(text: str, start: int, end: int):
+    """The first nine-digit number in ``text[start:end]`` that :func:`validate_nine` accepts
+    ("Social Security number, which is 321-54-9876")."""
+    for m in _NINE.finditer(text, start, end):
+        if validate_nine(m.group(1) + m.group(3) + m.group(4)):
+            return m
+    return None
 
 
 def _sentence_end(text: str, start: int, limit: int = 300) -> int:
@@ -177,7 +202,8 @@ def find_accounts(text: str) -> list[Hit]:
         raw = m.group(1)
         digits = re.sub(r"\D", "", raw)
         masked = any(_is_mask(c) for c in raw)
-        ending = re.search(r"\b(?:ending|ends)\b", between, re.I) is not None
+        ending = (re.search(r"\b(?:ending|ends)\b", between, re.I) is not None
+                  or _LAST_FOUR_BEFORE.search(text, max(0, label.start() - 45), label.start()) is not None)
         is_card = "card" in label.group(0).lower()
         if masked or ending:
             if len(digits) > 4 or not digits:
@@ -233,7 +259,7 @@ def find_birth_dates(text: str) -> list[Hit]:
         text: the document text.
     Returns:
         Hits of kind "dob"; ``redacted`` when only the year shows ("born in 1987",
-        Fed. R. Civ. P. 5.2(a)(2)). A bare year counts only after "born in" or "year of birth".
+        Fed. R. Civ. P. 5.2(a)(2)).
     """
     hits = []
     for label in _BIRTH.finditer(text):
@@ -245,8 +271,6 @@ def find_birth_dates(text: str) -> list[Hit]:
         if not m:
             continue
         if m.group("num") and not _valid_numeric(m.group("num")):
-            continue
-        if m.group("year") and not re.search(r"\bin\b|\byear\b", text[label.end():at], re.I):
             continue
         hits.append(Hit("dob", m.start(), m.end(), m.group("year") is not None, "dob_labelled"))
     return hits
@@ -260,10 +284,10 @@ _LABEL_WORDS = re.compile(r"\b(?:minor|victim|child|children|doe|roe|juvenile|wi
 _RELATION = r"(?:son|daughter|child|grandson|granddaughter|nephew|niece|stepson|stepdaughter|brother|sister|boy|girl|student|dependent)"
 _MINOR_PATTERNS = [
     ("minor_apposition", re.compile(rf"(?P<name>{_NAME}),?\s+(?:\(\s*)?(?:a|an|then\s+a)\s+minor\b")),
-    ("minor_age_before", re.compile(rf"\b(?P<age>\d{{1,2}})[- ]year[- ]old\s+{_RELATION},?\s+(?P<name>(?-i:{_NAME}))", re.I)),
+    ("minor_age_before", re.compile(rf"\b(?P<age>\d{{1,2}})[- ]year[- ]old(?:\s+{_RELATION}(?:,|\s+named)?|,|\s+named)\s+(?P<name>(?-i:{_NAME}))", re.I)),
     ("minor_age_after", re.compile(rf"\b{_RELATION}s?,?\s+(?P<name>(?-i:{_NAME})),?\s+\(?(?:age|aged)?\s*(?P<age>\d{{1,2}})(?=\s*(?:[,;)]|\.(?!\d)|years?\b|$))", re.I)),
     ("minor_age_after", re.compile(rf"(?P<name>{_NAME}),?\s+\(?(?:age|aged)\s+(?P<age>\d{{1,2}})\b")),
-    ("minor_label", re.compile(rf"\bminor\s+(?:child|son|daughter|plaintiff|victim)?,?\s*(?P<name>{_NAME})(?=[\s,.;)])")),
+    ("minor_label", re.compile(rf"\bminors?(?:\s+(?:child|children|son|daughter|plaintiff|victim))?,?\s+(?:named\s+)?(?P<name>{_NAME})(?!\w)")),
 ]
 _MINOR_AGE = 18  # Fed. R. Civ. P. 5.2(a)(3): "a minor"; the age of majority in federal practice
 
