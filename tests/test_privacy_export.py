@@ -9,7 +9,7 @@ import pytest
 from extractor.cli import main
 from extractor.extract import extract_text
 from extractor.redact import allowed_mask, redact_bytes
-from extractor.review.privacy import privacy_flags, privacy_rows, redacted_download
+from extractor.review.privacy import flag_text, privacy_flags, privacy_rows, redacted_download
 from helpers_pdf import Text, make_pdf
 
 # (kind, text, masked): what each rule lets a copy show, one character for one
@@ -59,6 +59,7 @@ def test_flags_and_rows():
     assert [(r["kind"], r["status"], r["masked"]) for r in rows["identifiers"]] == [
         ("ssn", "violation", "XXX-XX-9082"), ("account", "redacted", "4821")]
     assert rows["redactions"] == []
+    assert flag_text(result) == "unredacted identifier"
     assert privacy_flags(extract_text("Nothing private here.\n")) == []
     assert privacy_flags({"document": {"redactions": [{"page": 1, "bbox": [0, 0, 1, 1], "text_under": True}]},
                           "facts": []}) == ["pdf.bad_redaction"]

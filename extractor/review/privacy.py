@@ -61,6 +61,11 @@ def privacy_flags(result: dict) -> list[str]:
     return flags
 
 
+def flag_text(result: dict) -> str:
+    """The flags as a short label for a document list ("unredacted identifier, failed redaction"), or ""."""
+    return ", ".join(FLAG_LABELS[f] for f in privacy_flags(result))
+
+
 def redacted_download(data: bytes, name: str, result: dict | None = None,
                       types: frozenset[str] = frozenset()) -> tuple[bytes, str, str]:
     """The redacted copy the app offers as a download.
