@@ -71,10 +71,23 @@ def masked_text(text: str, facts: list[dict]) -> str:
 
 
 def _char_boxes(textpage, needle: str, mask: str) -> list[tuple[float, float, float, float]]:
-    """Boxes (PDF points, bottom-up) of the characters of each occurrence of ``needle`` on a text
-    page that ``mask`` changes; pdfium's own search, ignoring case."""
-    import pypdfium2.raw as raw
+    """Boxes (PDF points, bottom-up) of the characters that ``mask`` changes in each occurrence of
+    ``needle`` on a pdfium text page (its own search, ignoring case), line by line for a fact that
+    spans lines. [] unless every changed line was found."""
+    boxes, pos = [], 0
+    for piece in needle.split("\n"):
+        piece_mask = mask[pos:pos + len(piece)]
+        pos += len(piece) + 1
+        if not piece.strip() or piece_mask == piece:
+            continue
+        found = _piece_boxes(textpage, piece, piece_mask)
+        if not found:
+            return []
+        boxes.extend(found)
+    return boxes
 
+
+def _piece_boxes(textpage, needle: str, mask: str) -> list[tuple[float, float, float, float]]:
     boxes = []
     searcher = textpage.search(needle, match_case=False)
     while True:

@@ -89,3 +89,18 @@ def test_pdf_export_burns_boxes_and_stays_searchable():
     digits = re.sub(r"\D", "", text)
     assert "45731" not in digits and "457319082" not in digits  # nothing under the box survives
     assert "Security" in text and "complaint" in text  # OCR gave the page a text layer again
+
+
+def test_char_boxes_follow_a_fact_across_lines():
+    import pypdfium2 as pdfium
+
+    from extractor.redact import _char_boxes
+
+    data = make_pdf([[Text(72, 72, "He resides at 18 Alder Road,"), Text(72, 90, "Bend, Oregon 97701 now.")]])
+    page = pdfium.PdfDocument(data)[0]
+    textpage = page.get_textpage()
+    fact = {"type": "identifier", "kind": "address", "text": "18 Alder Road,\nBend, Oregon 97701"}
+    boxes = _char_boxes(textpage, fact["text"], allowed_mask(fact))
+    assert len(boxes) == len("18Alder Road".replace(" ", "")) + 5  # street letters and digits, then the ZIP
+    assert len({round(b[1]) for b in boxes}) == 2  # on both lines
+    assert _char_boxes(textpage, "no such words", "XX XXXX XXXXX") == []
