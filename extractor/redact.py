@@ -268,4 +268,7 @@ def main(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{args.file}: the copy could not be written ({exc.strerror}) [redact.write_failed]", file=sys.stderr)
         return 1
+    except Exception as exc:  # never a traceback for a user: a coded line, and no copy
+        print(f"{args.file}: the redacted copy could not be made ({type(exc).__name__}) [redact.failed]", file=sys.stderr)
+        return 1
     return 0
