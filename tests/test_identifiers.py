@@ -153,3 +153,9 @@ def test_identifiers_suite_passes_whole():
     cases = [json.loads(line) for line in SUITE.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(cases) == 46
     assert _suite_failures(cases) == []
+
+
+def test_every_mention_of_a_minor_is_found():
+    text = "No. 1:26-cv-00044\n\nKAI MORROW, a minor, by his father.\n\nKAI MORROW was injured at school. MORROW's father sued."
+    facts = [f for f in extract_text(text)["facts"] if f["type"] == "identifier"]
+    assert [(f["text"], f["method"]) for f in facts] == [("KAI MORROW", "minor_apposition"), ("KAI MORROW", "minor_mention")]

@@ -95,6 +95,18 @@ def exemption_for(hit: Hit, text: str, court: str | None, doc_kind: str) -> str 
     return None
 
 
+def other_mentions(text: str, hits: list[Hit]) -> list[Hit]:
+    """Every other place a minor's full name is written: once the text shows the person to be a
+    minor, each mention of the name is limited (Fed. R. Civ. P. 5.2(a)(3)); initials are not sought."""
+    out = []
+    starts = {h.start_char for h in hits}
+    for name in {text[h.start_char:h.end_char] for h in hits if h.kind == "minor" and not h.redacted}:
+        for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?!\w)", text):
+            if m.start() not in starts:
+                out.append(Hit("minor", m.start(), m.end(), False, "minor_mention", 0.7))
+    return out
+
+
 def identifier_facts(ctx: DocContext) -> list[dict]:
     """All identifier facts of a document.
 
@@ -108,6 +120,7 @@ def identifier_facts(ctx: DocContext) -> list[dict]:
     text = ctx.text
     court = court_type(text, ctx.case)
     hits = [h for h in find_all(text) if not ctx.is_reserved(h.start_char, h.end_char)]
+    hits += other_mentions(text, hits)
     if court != "criminal" or ctx.kind == "news":
         hits = [h for h in hits if h.kind != "address"]
     hits = leftmost_longest(hits, lambda h: (h.start_char, h.end_char))
