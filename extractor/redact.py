@@ -24,6 +24,7 @@ from .errors import InputError
 
 RASTER_DPI = 200   # enough for Tesseract to read 10 pt text again; a Letter page is 1700 x 2200 pixels
 MASK = "X"
+OCR_TIMEOUT_PER_PAGE = 300  # seconds; a page takes about 5 s, a loaded machine stretches that many times
 _CITY_STATE_TAIL = re.compile(r",?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s+[A-Z][A-Za-z. ]+?(?:\s+\d{5}(?:-\d{4})?)?$")
 
 
@@ -174,21 +175,29 @@ def redact_pdf(data: bytes, result: dict, facts: list[dict]) -> bytes:
 
 
 def _ocr_images(images) -> bytes:
-    """Image pages -> a searchable PDF (OCRmyPDF, else Tesseract's PDF renderer page by page)."""
+    """Image pages -> a searchable PDF (OCRmyPDF, else Tesseract's PDF renderer page by page).
+
+    OCRmyPDF runs in a child process: importing it patches pdfminer for the whole process
+    (characters lose their widths), which would blind :mod:`extractor.ingest.redactions`.
+    """
+    import os
+    import subprocess
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="redact-") as tmp:
         raw_pdf = Path(tmp) / "pages.pdf"
         images[0].save(raw_pdf, "PDF", resolution=RASTER_DPI, save_all=True, append_images=images[1:])
         out = Path(tmp) / "out.pdf"
+        cmd = [sys.executable, "-m", "ocrmypdf", "--output-type", "pdf", "--rasterizer", "pypdfium", "--optimize", "0",
+               "--jobs", "1", "--quiet", "--language", "eng", str(raw_pdf), str(out)]
         try:
-            import ocrmypdf
-
-            ocrmypdf.ocr(raw_pdf, out, output_type="pdf", rasterizer="pypdfium", progress_bar=False,
-                         optimize=0, jobs=1, language=["eng"])
-            return out.read_bytes()
-        except Exception:
-            return _tesseract_pdf(images, Path(tmp))
+            done = subprocess.run(cmd, capture_output=True, timeout=OCR_TIMEOUT_PER_PAGE * len(images),
+                                  env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+            if done.returncode == 0 and out.exists():
+                return out.read_bytes()
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        return _tesseract_pdf(images, Path(tmp))
 
 
 def _tesseract_pdf(images, tmp: Path) -> bytes:
