@@ -89,6 +89,8 @@ def test_pdf_export_burns_boxes_and_stays_searchable():
     digits = re.sub(r"\D", "", text)
     assert "45731" not in digits and "457319082" not in digits  # nothing under the box survives
     assert "Security" in text and "complaint" in text  # OCR gave the page a text layer again
+    import sys
+    assert "ocrmypdf" not in sys.modules  # it patches pdfminer when imported: it runs in a child process
 
 
 def test_char_boxes_follow_a_fact_across_lines():
