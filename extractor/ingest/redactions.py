@@ -52,14 +52,15 @@ def _text_like(x0: float, top: float, x1: float, bottom: float, width: float, he
 
 def candidate_page(page) -> bool:
     """True when a pypdfium2 page may hide text under a box: it has a Square or Redact
-    annotation, or a filled path at least 2 pt each way (smaller than half the page) that
-    overlaps a text object (also inside form XObjects). Only such pages are parsed again."""
+    annotation, a dark bar the size of a line, or a filled path at least 2 pt each way (smaller
+    than half the page) that overlaps a text object (also inside form XObjects). Only such pages
+    are parsed again."""
     import ctypes
 
     import pypdfium2.raw as raw
 
     width, height = page.get_size()
-    paths, texts = [], []
+    paths, texts, dark = [], [], []
     l, b, r, t = (ctypes.c_float() for _ in range(4))
 
     def bounds(obj):
@@ -80,6 +81,8 @@ def candidate_page(page) -> bool:
                 if box and box[2] - box[0] >= 2 and box[3] - box[1] >= 2 and \
                         (box[2] - box[0]) * (box[3] - box[1]) < 0.5 * width * height:
                     paths.append(box)
+                    if _dark_line_box(obj, box):
+                        dark.append(box)
         elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 3:
             for i in range(min(raw.FPDFFormObj_CountObjects(obj), 20_000)):
                 walk(raw.FPDFFormObj_GetObject(obj, i), depth + 1)
@@ -96,9 +99,24 @@ def candidate_page(page) -> bool:
             walk(raw.FPDFPage_GetObject(page.raw, i), 0)
     except Exception:
         return True
+    if dark:
+        return True  # a black bar the size of a line: listed even when it hides nothing
     if len(paths) > MAX_BOXES:
         paths = paths[:MAX_BOXES]
     return any(p[0] < x1 and x0 < p[2] and p[1] < y1 and y0 < p[3] for p in paths for x0, y0, x1, y1 in texts)
+
+
+def _dark_line_box(obj, box) -> bool:
+    """A pdfium path filled dark (luminance at most 25%) with the size of a line of text (4-40 pt high, 6 pt wide)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not raw.FPDFPageObj_GetFillColor(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+        return False
+    w, h = box[2] - box[0], box[3] - box[1]
+    return a.value > 200 and 0.3 * r.value + 0.59 * g.value + 0.11 * b.value <= 64 and 4 <= h <= 40 and w >= 6
 
 
 def _layout_objects(page):
