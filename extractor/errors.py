@@ -15,7 +15,7 @@ ERROR_MESSAGES = {
     "input.unsupported_format": "Unsupported format: only PDF, plain text, HTML and Word (.docx) files are read.",
     "input.unreadable": "The file could not be read.",
     "input.timeout": "Reading the file took longer than the time limit.",
-    "input.too_much_text": "The document's text is longer than the 3,000,000 characters one document may hold.",
+    "input.too_much_text": "The document's text is longer than the 10,000,000 characters one document may hold.",
     "pdf.encrypted": "The PDF is encrypted or password-protected.",
     "pdf.corrupt": "The PDF is damaged or truncated and could not be opened.",
     "pdf.no_text": "The PDF has no text layer and OCR is unavailable or found no text.",

@@ -8,15 +8,10 @@ import stat
 
 from . import __version__
 from .errors import InputError
-from .facts import EXTRACTORS, DocContext
-from .facts import anchor as anchor_mod
-from .facts import caption, kind
+from .components import annotate, attach_source, facts_from_doc
 from .ingest import IngestSettings, SourceText, read_bytes, read_file
-from .pipeline import load_pipeline, pipeline_description
+from .pipeline import MAX_CHARS, load_pipeline, parse, pipeline_description
 from .schema import SCHEMA_VERSION
-
-FACT_ORDER = ["party", "date", "quantity", "count", "order", "citation", "quote", "identifier"]
-
 
 def parse_anchor(value: str | dt.date | None) -> dt.date | None:
     """Parse a ``YYYY-MM-DD`` anchor date; None passes through.
@@ -42,47 +37,43 @@ def extract_source(source: SourceText, *, source_name: str, doc_id: str,
     Returns:
         One result dict in the shape of FACTS.md (validates as :class:`extractor.schema.Result`).
     Raises:
-        InputError: ``input.too_much_text`` when the text is longer than the pipeline's ``max_length``.
+        InputError: ``input.too_much_text`` when the text is longer than
+            :data:`extractor.pipeline.MAX_CHARS` (spaCy reads it in pieces, so its ``max_length`` is no limit).
     """
     nlp = load_pipeline()
-    if len(source.text) > nlp.max_length:
-        # spaCy refuses longer texts (E088); until documents are read in pieces (issue 10) it is a coded error
+    if len(source.text) > MAX_CHARS:
         raise InputError("input.too_much_text", f"The document's text has {len(source.text):,} characters; at most "
-                         f"{nlp.max_length:,} are read.")
-    doc = nlp(source.text)
-    ctx = DocContext(source=source, doc=doc)
-    ctx.kind = kind.classify(ctx)
+                         f"{MAX_CHARS:,} are read.")
     user_anchor = parse_anchor(anchor_date)
-    candidates = anchor_mod.anchor_candidates(ctx)
-    found = anchor_mod.find_anchor(ctx, candidates)
+    doc = parse(nlp, source.text)
+    attach_source(doc, source)
     if user_anchor is not None:
-        ctx.anchor_date, ctx.anchor_date_source = user_anchor, "user"
-    elif found is not None:
-        ctx.anchor_date, ctx.anchor_date_source = found
-    ctx.case = caption.find_case(ctx)
-    facts: list[dict] = []
-    for module in EXTRACTORS:
-        new = module.extract(ctx)
-        if module.__name__.endswith(".parties"):
-            ctx.parties = new
-        facts.extend(new)
-    facts.sort(key=lambda f: (f["start_char"], FACT_ORDER.index(f["type"]), f["end_char"]))
-    counters: dict[str, int] = {}
-    for fact in facts:
-        counters[fact["type"]] = counters.get(fact["type"], 0) + 1
-        fact["id"] = f"{fact['type']}-{counters[fact['type']]}"
+        doc._.anchor_date = user_anchor.isoformat()
+    doc = annotate(nlp, doc)
+    return result_from_doc(doc, source, source_name=source_name, doc_id=doc_id, include_text=include_text)
+
+
+def result_from_doc(doc, source: SourceText, *, source_name: str, doc_id: str, include_text: bool = False) -> dict:
+    """The result dict (FACTS.md) of a ``Doc`` the ``legal_*`` stages have annotated.
+
+    Args:
+        doc: the annotated ``Doc`` of ``source.text``.
+        source: its ingested source (page map, warnings).
+        source_name, doc_id, include_text: as for :func:`extract_source`.
+    """
+    facts = facts_from_doc(doc)
     document = {
         "id": doc_id,
         "source": source_name,
         "media_type": source.media_type,
-        "kind": ctx.kind,
-        "anchor_date": ctx.anchor_date.isoformat() if ctx.anchor_date else None,
-        "anchor_date_source": ctx.anchor_date_source,
-        "anchor_candidates": candidates,
+        "kind": doc._.document_kind,
+        "anchor_date": doc._.anchor_date,
+        "anchor_date_source": doc._.anchor_date_source,
+        "anchor_candidates": doc._.anchor_candidates,
         "pages": [{"number": p.number, "start_char": p.start_char, "end_char": p.end_char, "ocr": p.ocr}
                   for p in source.pages],
         "text_length": len(source.text),
-        "case": ctx.case,
+        "case": doc._.case,
     }
     if getattr(source, "redactions", None) is not None:  # PDFs only (FACTS.md 1.1 document.redactions)
         document["redactions"] = source.redactions

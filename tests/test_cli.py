@@ -104,14 +104,14 @@ def test_extract_text_with_a_lone_surrogate():
 
 
 def test_text_past_the_pipeline_limit_is_a_coded_error(monkeypatch):
-    """spaCy's E088 never reaches the user: a too-long text is ``input.too_much_text`` (issue 14)."""
+    """A text past our own limit is ``input.too_much_text``, never spaCy's E088 (issue 14)."""
     import pytest as _pytest
 
     from extractor import extract_text
     from extractor.errors import InputError
-    from extractor.pipeline import load_pipeline
+    import extractor.extract
 
-    monkeypatch.setattr(load_pipeline(), "max_length", 50)
+    monkeypatch.setattr(extractor.extract, "MAX_CHARS", 50)
     with _pytest.raises(InputError) as err:
         extract_text("The motion is denied. " * 10)
     assert err.value.code == "input.too_much_text"

@@ -41,6 +41,7 @@ class DocContext:
     parties: list[dict] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list, repr=False)
     _sents: list[Span] = field(default_factory=list, repr=False)
+    _reserved_index: tuple = field(default=(0, [], [], []), repr=False)
 
     def __post_init__(self):
         self._sents = list(self.doc.sents)
@@ -65,8 +66,26 @@ class DocContext:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
     def is_reserved(self, start: int, end: int, labels: tuple[str, ...] | None = None) -> bool:
-        """True when ``[start, end)`` overlaps a reserved span (of one of ``labels``, if given)."""
-        return any(s < end and start < e and (labels is None or lab in labels) for s, e, lab in self.reserved)
+        """True when ``[start, end)`` overlaps a reserved span (of one of ``labels``, if given).
+
+        Reads a start-sorted index of the reserved spans with the running maximum of their ends (rebuilt
+        when spans were added), so a query costs a bisection plus the spans that overlap it.
+        """
+        if self._reserved_index[0] != len(self.reserved):
+            spans = sorted(self.reserved)
+            ends, top = [], -1
+            for _, e, _ in spans:
+                top = max(top, e)
+                ends.append(top)
+            self._reserved_index = (len(self.reserved), [s for s, _, _ in spans], ends, spans)
+        _, starts, max_ends, spans = self._reserved_index
+        i = bisect.bisect_left(starts, end) - 1
+        while i >= 0 and max_ends[i] > start:
+            s, e, lab = spans[i]
+            if e > start and (labels is None or lab in labels):
+                return True
+            i -= 1
+        return False
 
     def reserve(self, start: int, end: int, label: str) -> None:
         """Mark ``[start, end)`` as owned by ``label`` ("citation", "docket", ...)."""
