@@ -1,20 +1,23 @@
 """The review app: ``streamlit run app.py``.
 
-Upload filings (or pick a bundled sample from ``corpus/``), see every fact
-beside its source sentence with the fact's words highlighted, and review them:
-accept, reject, edit, add a missed fact, note. Reviews are kept in a local
-SQLite file (``extractor.review.default_db_path()``; ``$LEGAL_FACTS_REVIEW_DB``
-overrides it) keyed by the document's sha256, and exported as JSON, CSV or
-JSON Lines.
+A review desk: the document (its page text with every fact highlighted in its
+type's colour, or the page image with every fact boxed) beside a compact,
+sortable fact list; accept, reject, edit, add by selecting text, bulk
+decisions, review keys (j/k/a/r/e), a case chronology (CSV, Word) and counts.
+
+Reviews live in a *workspace* (``extractor.review.workspace``): one SQLite
+store per workspace, a private one per browser session by default (its name
+is kept in the page address, so a reload reopens it), or one the user names.
+A session never lists another workspace's documents.
 
 Streamlit only: widgets, caching and rendering. Extraction is
-``extractor.extract_bytes``; reviewing and exporting are ``extractor.review``.
-Uploaded bytes stay in memory; a document's extracted text is written to disk
-only when the user saves a review of it (a first decision).
+``extractor.extract_bytes``; everything else is ``extractor.review``.
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import functools
 import hashlib
 import html
 import os
@@ -23,27 +26,33 @@ from pathlib import Path
 import streamlit as st
 
 from extractor import error_result, extract_bytes, load_pipeline
-from extractor.review import (EDITABLE_FIELDS, MAIN_FIELD, ROLES, STATUSES, ReviewError, ReviewStore, apply_review,
-                              coerce_edits, default_db_path, field_choices, filter_facts, make_manual_fact, to_csv,
-                              to_json, to_jsonl)
-from extractor.review.text import find_spans, highlight_html, paragraph_around
+from extractor.review import (EDITABLE_FIELDS, STATUSES, ReviewError, ReviewStore, apply_review, coerce_edits,
+                              field_choices, filter_facts, make_manual_fact, to_csv, to_json, to_jsonl)
+from extractor.review import desk as desk_mod
+from extractor.review.chronology import chronology_csv, chronology_docx, chronology_rows
+from extractor.review.marks import marks_in_window, page_boxes_html, text_marks_html, view_windows, window_of
+from extractor.review.text import highlight_html
+from extractor.review.workspace import check_name, is_session_name, new_session_name, workspace_db_path
 
 ROOT = Path(__file__).resolve().parent
+WEB = ROOT / "extractor" / "review" / "web"
 MAX_UPLOAD_MB = 50  # must match server.maxUploadSize in .streamlit/config.toml (CASES.md C-12)
 UPLOAD_TYPES = ["pdf", "txt", "text", "html", "htm", "docx"]
 SAMPLE_SUFFIXES = {"." + t for t in UPLOAD_TYPES}
-FACT_TYPES = ["party", "date", "quantity", "count", "order", "citation", "quote"]
-FACTS_PER_SCREEN = 40
+LIST_HEIGHT = 330  # px: the fact list scrolls inside this, so the page stays one screen tall
 CSS = """<style>
-mark.fact { background: #ffe066; color: inherit; padding: 0 2px; border-radius: 3px; font-weight: 600; }
-.fact-row .meta { color: #555; font-size: 0.85rem; }
-.fact-row .sent { margin-top: 0.2rem; line-height: 1.5; }
-.fact-row.rejected .sent { text-decoration: line-through; color: #888; }
-.badge { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 0.75rem; background: #e9ecef; }
-.badge.accepted, .badge.edited, .badge.added { background: #d3f9d8; }
-.badge.rejected { background: #ffe3e3; }
-.case-head td { padding: 0 12px 0 0; vertical-align: top; }
+.block-container { padding-top: 2.2rem; padding-bottom: 1rem; }
+.lf-card { border: 1px solid #ddd; border-radius: 6px; padding: 6px 10px; font-size: 0.9rem; }
+.lf-card .meta { color: #555; font-size: 0.8rem; }
+.lf-card mark.fact { background: #ffe066; padding: 0 2px; border-radius: 3px; }
+.lf-card .orig { color: #a61e4d; font-size: 0.8rem; }
+.lf-badge { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 0.75rem; background: #e9ecef; }
+.lf-ws { font-family: ui-monospace, monospace; font-size: 0.8rem; background: #f1f3f5; padding: 1px 6px; border-radius: 4px; }
 </style>"""
+
+docview = st.components.v2.component("legal_facts_docview", js=(WEB / "docview.js").read_text(),
+                                     css=(WEB / "docview.css").read_text(), isolate_styles=False)
+review_keys = st.components.v2.component("legal_facts_keys", js=(WEB / "keys.js").read_text())
 
 
 # --- cached resources and data -------------------------------------------------
@@ -55,14 +64,14 @@ def pipeline():
 
 @st.cache_resource
 def review_store(path: str) -> ReviewStore:
-    """One store per database path (the path comes from the environment at run time)."""
+    """One store per workspace file."""
     return ReviewStore(path)
 
 
 @st.cache_data(show_spinner=False, max_entries=50)
 def extract_cached(sha: str, name: str, anchor: str | None, _data: bytes) -> dict:
-    """The result for one file, keyed by its sha256 (``_data`` is not hashed); a
-    file that cannot be read gives the FACTS.md error line (code and message)."""
+    """The result for one file, keyed by its sha256 and options (``_data`` is not
+    hashed); a file that cannot be read gives the FACTS.md error line."""
     pipeline()
     try:
         return extract_bytes(_data, name, anchor_date=anchor, include_text=True)
@@ -70,11 +79,115 @@ def extract_cached(sha: str, name: str, anchor: str | None, _data: bytes) -> dic
         return error_result(name, exc, sha)
 
 
+@st.cache_data(show_spinner=False, max_entries=200)
+def page_picture(sha: str, page: int, _pdf: bytes) -> tuple[str, float, float]:
+    """A PDF page as a ``data:`` PNG URI with its size in points, keyed by sha256 and page."""
+    from extractor.review.pdfview import render_page
+
+    png, width, height = render_page(_pdf, page)
+    return "data:image/png;base64," + base64.b64encode(png).decode(), width, height
+
+
+@st.cache_data(show_spinner=False, max_entries=500)
+def page_fact_boxes(sha: str, page: int, spans: tuple, _pdf: bytes) -> dict:
+    """Boxes of the facts ``spans`` (``(id, text, occurrence)``) on one page, keyed by sha256, page and spans."""
+    from extractor.review.pdfview import fact_boxes
+
+    return fact_boxes(_pdf, page, list(spans))
+
+
+def esc(value) -> str:
+    """Escaped text for HTML (None is empty)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def flash(message: str | None) -> None:
+    """Keep a message for the desk to show on its next run (None clears it)."""
+    st.session_state["flash"] = message
+
+
+def guarded(callback):
+    """A widget callback that turns any failure (a locked or full disk ...) into a message, never a traceback."""
+    @functools.wraps(callback)
+    def run(*args, **kwargs):
+        try:
+            return callback(*args, **kwargs)
+        except Exception as exc:
+            flash(f"That did not work ({type(exc).__name__}: {exc}). Nothing else was changed.")
+    return run
+
+
+# --- workspace -------------------------------------------------------------------
+def workspace() -> str:
+    """The open workspace: from the page address (``?ws=``) on a session's first run,
+    else a new private one; written back to the address so a reload keeps it."""
+    ss = st.session_state
+    if "workspace" not in ss:
+        asked = st.query_params.get("ws")
+        try:
+            ss["workspace"] = check_name(asked) if asked else new_session_name()
+        except ReviewError:
+            ss["workspace"] = new_session_name()
+            ss["flash"] = "The workspace in the address is not a valid name; a new private one was opened."
+    if st.query_params.get("ws") != ss["workspace"]:
+        st.query_params["ws"] = ss["workspace"]
+    return ss["workspace"]
+
+
 def store() -> ReviewStore:
-    return review_store(str(default_db_path()))
+    """The review store of the open workspace."""
+    return review_store(str(workspace_db_path(workspace())))
 
 
+@guarded
+def on_open_workspace() -> None:
+    """Open the workspace typed under *Workspace name*; a bad name leaves a message."""
+    try:
+        name = check_name(st.session_state.get("ws_input") or "")
+    except ReviewError as exc:
+        st.session_state["flash"] = str(exc)
+        return
+    _switch_workspace(name)
+
+
+def _switch_workspace(name: str) -> None:
+    st.session_state["workspace"] = name
+    st.session_state.pop("doc_select", None)
+    st.session_state["flash"] = None
+
+
+def workspace_panel(name: str) -> None:
+    """The sidebar's workspace line: which one is open, and controls to open a named or a new private one."""
+    sb = st.sidebar
+    private = is_session_name(name)
+    sb.markdown(f'Workspace: <span class="lf-ws" id="lf-workspace">{esc(name)}</span>', unsafe_allow_html=True)
+    sb.caption("Private to this browser tab: keep the page address to come back to it."
+               if private else "A named workspace: anyone who opens this name on this server sees its reviews.")
+    c1, c2 = sb.columns([3, 2], vertical_alignment="bottom")
+    c1.text_input("Workspace name", key="ws_input", placeholder="e.g. smith-v-jones")
+    c2.button("Open", key="ws_open", on_click=on_open_workspace)
+    sb.button("New private workspace", key="ws_new", on_click=lambda: _switch_workspace(new_session_name()))
+
+
+# --- privacy (issue 12) ----------------------------------------------------------------
+def render_privacy_section(result: dict) -> None:
+    """Shown first for a document: its personal identifiers and redactions.
+
+    A no-op while the result has no ``identifier`` facts and no
+    ``document.redactions``; the privacy work (issue 12) fills it in.
+    """
+    facts = [f for f in result.get("facts", []) if f.get("type") == "identifier"]
+    boxes = (result.get("document") or {}).get("redactions") or []
+    if not facts and not boxes:
+        return
+    failed = sum(1 for b in boxes if b.get("text_under"))
+    st.warning(f"Privacy: {len(facts)} personal identifier(s), {len(boxes)} redaction box(es)"
+               + (f", {failed} with readable text under them" if failed else "") + ".")
+
+
+# --- inputs --------------------------------------------------------------------
 def samples_dir() -> Path:
+    """The folder of bundled samples (``$LEGAL_FACTS_SAMPLES`` or ``corpus/``)."""
     return Path(os.environ.get("LEGAL_FACTS_SAMPLES", ROOT / "corpus"))
 
 
@@ -86,155 +199,176 @@ def list_samples() -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SAMPLE_SUFFIXES)
 
 
-def esc(value) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
-
-
-# --- inputs --------------------------------------------------------------------
 def sidebar_inputs() -> tuple[list[tuple[str, bytes]], str | None]:
     """The files to read (name, bytes) and the anchor date (ISO or None)."""
     sb = st.sidebar
-    sb.header("Documents")
     uploads = sb.file_uploader(f"Upload filings (PDF, text, HTML, Word) — up to {MAX_UPLOAD_MB} MB each",
                                type=UPLOAD_TYPES, accept_multiple_files=True, key="uploads",
-                               help="Files are read in memory and not written to disk.")
-    sb.caption(f"Limit {MAX_UPLOAD_MB} MB per file. Files stay in memory; a document's text is saved "
-               "only when you save a review of it.")
-    picked = sb.multiselect("Or pick bundled samples", list_samples(), key="samples",
-                            help=f"Files in {samples_dir().name}/")
-    use_anchor = sb.checkbox("Set an anchor date", key="use_anchor",
-                             help="The date relative expressions (\"last April\") resolve against.")
+                               help="Files are read in memory; a file is stored only if you keep it with its review.")
+    picked = sb.multiselect("Or pick bundled samples", list_samples(), key="samples")
     anchor = None
-    if use_anchor:
+    if sb.checkbox("Set an anchor date", key="use_anchor", help="The date relative expressions resolve against."):
         anchor = sb.date_input("Anchor date", value=dt.date.today(), key="anchor_date").isoformat()
     files = [(f.name, f.getvalue()) for f in uploads or []]
     for name in picked:
-        files.append((name, (samples_dir() / name).read_bytes()))
+        try:
+            files.append((name, (samples_dir() / name).read_bytes()))
+        except OSError as exc:
+            st.sidebar.error(f"{name}: cannot be read ({exc.strerror or type(exc).__name__}).")
     return files, anchor
 
 
 def too_large_line(name: str, size: int) -> dict:
+    """The FACTS.md error line of a file over the upload limit (``size`` in bytes)."""
     return {"schema_version": "1.0", "document": {"source": name, "id": None}, "facts": [],
             "error": {"code": "input.too_large",
                       "message": f"file too large (limit {MAX_UPLOAD_MB} MB): {size / 1e6:.1f} MB"}}
 
 
-def run_extraction(files: list[tuple[str, bytes]], anchor: str | None) -> list[dict]:
-    """Extract every file (cached by sha256), with a progress bar for new work.
+def is_pdf(data: bytes | None) -> bool:
+    """True when the bytes hold a PDF header in their first KiB."""
+    return bool(data) and data[:1024].find(b"%PDF") >= 0
 
-    Returns:
-        One entry per file: ``{"key", "name", "sha", "result", "pdf"}``
-        (``pdf`` holds the bytes of a PDF, in memory, for the page image).
-    """
-    done = st.session_state.setdefault("extracted", set())
-    todo = [(n, d) for n, d in files if (hashlib.sha256(d).hexdigest(), n, anchor) not in done]
-    bar = st.progress(0.0, text="Extracting…") if todo else None
-    entries, new = [], 0
-    for name, data in files:
-        sha = hashlib.sha256(data).hexdigest()
-        if len(data) > MAX_UPLOAD_MB * 1024 * 1024:
+
+def pick_document(keys: list[str]) -> str | None:
+    """The document to review: a newly added one first, else the one chosen before."""
+    ss = st.session_state
+    seen = ss.setdefault("seen_keys", [])
+    new = [k for k in keys if k not in seen]
+    ss["seen_keys"] = seen + new
+    if new:
+        ss["doc_select"] = new[0]
+    if ss.get("doc_select") not in keys:
+        ss["doc_select"] = keys[0] if keys else None
+    return ss["doc_select"]
+
+
+def extract_all(files, anchor, selected, status_box, on_ready) -> list[dict]:
+    """Read every file (cached by sha256 and anchor), with a progress bar and one
+    line per document as soon as it is done; ``on_ready(entry)`` runs for the
+    selected document the moment it is ready, so its facts show before the others finish."""
+    done = st.session_state.setdefault("extracted", set())  # (sha, name, anchor) read in this session
+    shas = [hashlib.sha256(data).hexdigest() for _, data in files]
+    new = [i for i, (name, _) in enumerate(files) if (shas[i], name, anchor) not in done]
+    bar = status_box.progress(0.0, text="Reading…") if new else None
+    entries, lines, summary = [], [], status_box.empty()
+    for i, (name, data) in enumerate(files):
+        sha = shas[i]
+        result = store().load_document(sha)  # a saved review keeps the extraction it was made on
+        saved = result is not None
+        if result is None and len(data) > MAX_UPLOAD_MB * 1024 * 1024:
             result = too_large_line(name, len(data))
-        else:
-            if bar is not None and (sha, name, anchor) not in done:
-                bar.progress(new / len(todo), text=f"Extracting {name} ({new + 1} of {len(todo)})…")
-                new += 1
+        elif result is None:
+            if bar is not None and i in new:
+                bar.progress(new.index(i) / len(new), text=f"Reading {name} ({new.index(i) + 1} of {len(new)})…")
             result = extract_cached(sha, name, anchor, data)
             done.add((sha, name, anchor))
-        is_pdf = data[:1024].find(b"%PDF") >= 0
-        entries.append({"key": f"{sha}:{name}", "name": name, "sha": sha, "result": result,
-                        "pdf": data if is_pdf else None})
+        entry = {"key": f"{sha}:{name}", "name": name, "sha": sha, "result": result,
+                 "pdf": data if is_pdf(data) else None, "saved": saved}
+        entries.append(entry)
+        if "error" in result:
+            lines.append(f"✗ {name}: {result['error']['code']}")
+        else:
+            c = desk_mod.counts(result["facts"])
+            lines.append(f"✓ {name}: {c['total']} facts (" + ", ".join(f"{t} {n}" for t, n in c["by_type"].items())
+                         + ")")
+        summary.caption(" · ".join(lines))  # each document's counts as soon as it is read
+        if entry["key"] == selected:
+            on_ready(entry)
     if bar is not None:
         bar.empty()
     return entries
 
 
-def use_saved_results(entries: list[dict]) -> None:
-    """A document with a saved review shows the extraction its decisions were
-    made on (fact ids are stable only for the same input, anchor date and
-    extractor version); forgetting the review re-extracts it."""
-    for e in entries:
-        if "error" not in e["result"] and store().has_document(e["sha"]):
-            saved = store().load_document(e["sha"])
-            if saved is not None:
-                e["result"], e["saved"] = saved, True
-
-
-def saved_entries(current: list[dict]) -> list[dict]:
-    """Documents with a saved review that are not open in this session."""
-    open_shas = {e["sha"] for e in current}
+def saved_entries(open_shas: set[str]) -> list[dict]:
+    """This workspace's saved reviews that are not among this session's files,
+    with their kept source file (for page images) when there is one."""
     out = []
     for row in store().documents():
-        if row["doc_id"] in open_shas:
-            continue
-        result = store().load_document(row["doc_id"])
-        if result:
+        if row["doc_id"] not in open_shas:
             out.append({"key": f"{row['doc_id']}:{row['source']}", "name": row["source"], "sha": row["doc_id"],
-                        "result": result, "pdf": None, "saved": True})
+                        "result": None, "pdf": None, "saved": True})
     return out
 
 
-# --- document list -------------------------------------------------------------
-def status_of(entry: dict) -> str:
-    if "error" in entry["result"]:
-        return "error"
-    return "saved review" if entry.get("saved") else "ok"
+def load_saved(entry: dict) -> dict:
+    """Fill a saved entry's result and kept source file from the store (once)."""
+    if entry["result"] is None:
+        entry["result"] = store().load_document(entry["sha"]) or error_result(
+            entry["name"], ReviewError("The saved review could not be read."), entry["sha"])
+        entry["pdf"] = store().load_source(entry["sha"])
+    return entry
 
 
-def document_table(entries: list[dict]) -> None:
-    """Status, kind, pages and fact counts of every document; errors in plain words."""
-    rows = []
-    for e in entries:
-        r = e["result"]
-        row = {"file": e["name"], "status": status_of(e)}
-        if "error" in r:
-            row.update(kind="", pages=None, facts=None, reviewed=None)
-        else:
-            reviewed = len(store().review(e["sha"])["decisions"])
-            row.update(kind=r["document"]["kind"], pages=len(r["document"]["pages"]), facts=len(r["facts"]),
-                       reviewed=reviewed)
-            for t in FACT_TYPES:
-                row[t] = sum(1 for f in r["facts"] if f["type"] == t)
-        rows.append(row)
-    st.dataframe(rows, hide_index=True, width="stretch", key="doc_table")
-    for e in entries:
-        err = e["result"].get("error")
-        if err:
-            st.error(f"{e['name']}: {err['code']} — {err['message']}")
-
-
-# --- corrections (callbacks: they run before the script, so the page shows the new state) ---
+# --- callbacks (they run before the script, so the page shows the new state) -------
 def _remember(result: dict) -> None:
     if not store().has_document(result["document"]["id"]):
         store().save_document(result)
 
 
-def on_status(result: dict, fact_id: str, status: str) -> None:
+def set_current(sha12: str, fact_id: str | None, page: int | None = None) -> None:
+    """Select a fact of a document; the desk then shows its page (``page`` is not needed)."""
+    st.session_state[f"cur_{sha12}"] = fact_id
+
+
+@guarded
+def on_decide(result: dict, fact_ids: list[str], status: str, then: str | None = None) -> None:
+    """Set ``status`` on the facts; ``then`` is the fact to select next (auto-advance)."""
+    if not fact_ids:
+        return
     _remember(result)
-    store().set_status(result["document"]["id"], fact_id, status)
+    store().set_many(result["document"]["id"], list(fact_ids), status)
+    sha12 = result["document"]["id"][:12]
+    if then and st.session_state.get(f"auto_{sha12}", True):
+        st.session_state[f"cur_{sha12}"] = then
+    flash(None)
 
 
+@guarded
+def on_page_step(key: str, numbers: list[int], delta: int) -> None:
+    """Show the previous or next page (``delta`` -1 or 1), clamped to the document."""
+    i = numbers.index(st.session_state[key]) if st.session_state.get(key) in numbers else 0
+    st.session_state[key] = numbers[max(0, min(len(numbers) - 1, i + delta))]
+
+
+@guarded
+def on_step(sha12: str, ids: list[str], pages: dict, delta: int) -> None:
+    """Select the fact ``delta`` places from the selected one in the list's order."""
+    new = desk_mod.step(ids, st.session_state.get(f"cur_{sha12}"), delta)
+    set_current(sha12, new, pages.get(new))
+
+
+@guarded
+def on_list_select(sha12: str, ids: list[str], pages: dict) -> None:
+    """The rows chosen in the fact list: the last one chosen becomes the selected fact."""
+    rows = (st.session_state.get(f"list_{sha12}") or {}).get("selection", {}).get("rows", [])
+    if rows and rows[-1] < len(ids):
+        fid = ids[rows[-1]]
+        set_current(sha12, fid, pages.get(fid))
+
+
+@guarded
 def on_save_edits(result: dict, fact: dict, prefix: str) -> None:
-    doc_id = result["document"]["id"]
-    values = {f: st.session_state.get(f"{prefix}_{f}") for f in EDITABLE_FIELDS[fact["type"]]}
+    """Save the edit form of one fact (an added fact is rebuilt); a refused value leaves a message."""
+    values = {f: st.session_state.get(f"{prefix}_{f}") for f in EDITABLE_FIELDS.get(fact["type"], ())}
     original = next((f for f in result["facts"] if f["id"] == fact["id"]), None)
-    messages = st.session_state.setdefault("messages", {})
     try:
+        _remember(result)
+        doc_id = result["document"]["id"]
         if original is None:  # an added fact: rebuild it from its span with the new values
-            base = {k: v for k, v in fact.items() if k != "review"}
             new = make_manual_fact(result, fact["type"], fact["start_char"], fact["end_char"],
-                                   {**{k: base.get(k) for k in EDITABLE_FIELDS[fact["type"]]}, **values})
-            _remember(result)
+                                   {**{k: fact.get(k) for k in EDITABLE_FIELDS[fact["type"]]}, **values})
             store().remove_added(doc_id, fact["id"])
-            new_id = store().add_fact(doc_id, new)
-            store().set_note(doc_id, new_id, st.session_state.get(f"{prefix}_note"))
+            fid = store().add_fact(doc_id, new)
         else:
-            edits = coerce_edits(original, {k: v for k, v in values.items() if _changed(original.get(k), v)})
-            _remember(result)
-            store().set_edits(doc_id, fact["id"], edits)
-            store().set_note(doc_id, fact["id"], st.session_state.get(f"{prefix}_note"))
-        messages.pop(prefix, None)
+            fid = fact["id"]
+            store().set_edits(doc_id, fid, coerce_edits(original, {k: v for k, v in values.items()
+                                                                   if _changed(original.get(k), v)}))
+        store().set_note(doc_id, fid, st.session_state.get(f"{prefix}_note"))
+        st.session_state[f"cur_{doc_id[:12]}"] = fid
+        flash(None)
     except ReviewError as exc:
-        messages[prefix] = str(exc)
+        flash(str(exc))
 
 
 def _changed(old, new) -> bool:
@@ -243,45 +377,54 @@ def _changed(old, new) -> bool:
     return ("" if old is None else str(old)) != ("" if new is None else str(new)).strip()
 
 
+@guarded
+def on_add_span(result: dict, sha12: str) -> None:
+    """Add the words selected in the document view as a fact of the chosen type."""
+    span = st.session_state.get(f"span_{sha12}")
+    fact_type = st.session_state.get(f"addtype_{sha12}")
+    try:
+        if not span:
+            raise ReviewError("Select the words in the document first.")
+        fact = make_manual_fact(result, fact_type, span["start"], span["end"])
+        _remember(result)
+        fid = store().add_fact(result["document"]["id"], fact)
+        set_current(sha12, fid, fact.get("page"))
+        st.session_state.pop(f"span_{sha12}", None)
+        flash(f"Added {fid}.")
+    except ReviewError as exc:
+        flash(str(exc))
+
+
+@guarded
 def on_remove_added(result: dict, fact_id: str) -> None:
+    """Delete a fact the reviewer added."""
     store().remove_added(result["document"]["id"], fact_id)
 
 
-def on_add_fact(result: dict, prefix: str) -> None:
-    ss = st.session_state
-    messages = ss.setdefault("messages", {})
-    text = result["document"]["text"]
+@guarded
+def on_keep_source(entry: dict) -> None:
+    """Keep or drop the document's file in the store, as its toggle says."""
+    sha12 = entry["sha"][:12]
     try:
-        if ss.get(f"{prefix}_how") == "Search text":
-            hits = find_spans(text, ss.get(f"{prefix}_query") or "")
-            if not hits:
-                raise ReviewError("The text to find is not in the document.")
-            start, end = hits[min(int(ss.get(f"{prefix}_occ") or 1), len(hits)) - 1]
+        if st.session_state.get(f"keep_{sha12}"):
+            _remember(entry["result"])
+            store().save_source(entry["sha"], entry["name"], entry["pdf"] or b"")
         else:
-            start, end = int(ss.get(f"{prefix}_start") or 0), int(ss.get(f"{prefix}_end") or 0)
-        fact_type = ss.get(f"{prefix}_type")
-        fields = {}
-        for field in EDITABLE_FIELDS[fact_type]:
-            value = ss.get(f"{prefix}_{field}")
-            if value not in (None, ""):
-                fields[field] = value
-        fact = make_manual_fact(result, fact_type, start, end, fields)
-        _remember(result)
-        new_id = store().add_fact(result["document"]["id"], fact)
-        store().set_note(result["document"]["id"], new_id, ss.get(f"{prefix}_note"))
-        messages[prefix] = f"ok:Added {new_id}: “{text[start:end]}”."
-    except (ReviewError, ValueError) as exc:
-        messages[prefix] = str(exc)
+            store().drop_source(entry["sha"])
+    except ValueError as exc:
+        st.session_state[f"keep_{sha12}"] = False
+        flash(str(exc))
 
 
+@guarded
 def on_forget(doc_id: str) -> None:
+    """Delete everything the workspace keeps about one document."""
     store().forget(doc_id)
 
 
-# --- review view ---------------------------------------------------------------
+# --- the review desk -------------------------------------------------------------
 def anchor_choice(doc: dict) -> None:
-    """Offer the other dates the document bears (``document.anchor_candidates``) as its anchor date:
-    choosing one sets the sidebar's anchor date, and the documents are read again against it."""
+    """Switch the anchor date among ``document.anchor_candidates``: the documents are read again against it."""
     cands = doc.get("anchor_candidates") or []
     if len(cands) < 2:
         return
@@ -289,251 +432,386 @@ def anchor_choice(doc: dict) -> None:
     key = f"anchor_pick_{doc.get('id', '')[:12]}"
 
     def use() -> None:
+        """Use the chosen candidate as the anchor date and read the documents again."""
         picked = cands[labels.index(st.session_state[key])]
         st.session_state["use_anchor"] = True
         st.session_state["anchor_date"] = dt.date.fromisoformat(picked["date"])
+        st.session_state["rerun_app"] = True  # the documents are read again: more than this fragment
 
-    st.selectbox("Dates this document bears: pick one to resolve relative dates against it", labels,
-                 index=0, key=key, on_change=use)
-
-
-def case_header(entry: dict) -> None:
-    doc = entry["result"]["document"]
-    case = doc.get("case") or {}
-    cells = [("Caption", case.get("caption")), ("Court", case.get("court")),
-             ("Docket number", case.get("docket_number")), ("Judge", case.get("judge")),
-             ("Anchor date", f"{doc.get('anchor_date') or '—'} ({doc.get('anchor_date_source') or 'none'})"),
-             ("Kind", doc.get("kind")), ("Pages", len(doc.get("pages", [])))]
-    rows = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{esc(v if v not in (None, '') else '—')}</td></tr>"
-                   for k, v in cells)
-    st.html(f'<table class="case-head">{rows}</table>')
-    anchor_choice(doc)
-    for w in entry["result"].get("warnings", []):
-        st.warning(f"{w['code']}: {w['message']}")
+    st.selectbox("Anchor date (relative dates resolve against it)", labels, index=0, key=key, on_change=use)
 
 
-def summary(fact: dict) -> str:
-    """The fact's main values, as escaped HTML."""
-    keys = {"party": ("name", "role", "entity_type", "title"), "date": ("value", "precision", "event"),
-            "quantity": ("value", "unit", "kind", "comparator", "of_total"), "count": ("number", "title"),
-            "order": ("action", "directed_to", "directive", "polarity"), "citation": ("normalized", "kind"),
-            "quote": ("speaker", "content")}[fact["type"]]
-    parts = [f"{k}: <b>{esc(fact.get(k))}</b>" for k in keys if fact.get(k) not in (None, "", [])]
-    return " · ".join(parts)
+def counts_line(facts: list[dict]) -> str:
+    """One line of HTML: the facts by type and by review status."""
+    c = desk_mod.counts(facts)
+    types = " · ".join(f"{t} {n}" for t, n in c["by_type"].items())
+    statuses = " · ".join(f"{s} {n}" for s, n in c["by_status"].items())
+    return f'<div class="lf-counts" data-total="{c["total"]}">{c["total"]} facts: {esc(types)} &nbsp;|&nbsp; {esc(statuses)}</div>'
 
 
-def fact_row(entry: dict, fact: dict) -> None:
-    """One fact: its sentence with the words highlighted, values, page, review buttons."""
-    result, sha = entry["result"], entry["sha"]
-    status = fact["review"]["status"]
-    prefix = f"{sha[:12]}_{fact['id']}"
-    sent = fact["sentence"]
-    with st.container(border=True):
-        left, right = st.columns([5, 1])
-        with left:
-            note = fact["review"].get("note")
-            st.html(
-                f'<div class="fact-row {esc(status)}" data-fact-id="{esc(fact["id"])}" data-status="{esc(status)}">'
-                f'<div class="meta"><span class="badge">{esc(fact["type"])}</span> '
-                f'<span class="badge {esc(status)}">{esc(status)}</span> '
-                f'page {esc(fact.get("page") or "—")} · confidence {fact["confidence"]:.2f} · {esc(fact["method"])}</div>'
-                f'<div class="meta">{summary(fact)}</div>'
-                f'<div class="sent">{highlight_html(sent["text"], fact["start_char"], fact["end_char"], sent["start_char"])}</div>'
-                + (f'<div class="meta">Note: {esc(note)}</div>' if note else "") + "</div>")
-        with right:
-            st.button("Accept", key=f"acc_{prefix}", on_click=on_status, args=(result, fact["id"], "accepted"),
-                      disabled=status in ("accepted", "edited", "added"), width="stretch")
-            st.button("Reject", key=f"rej_{prefix}", on_click=on_status, args=(result, fact["id"], "rejected"),
-                      disabled=status == "rejected", width="stretch")
-            if status == "added":
-                st.button("Remove", key=f"rm_{prefix}", on_click=on_remove_added, args=(result, fact["id"]),
-                          width="stretch")
-            elif status != "unreviewed":
-                st.button("Undo", key=f"undo_{prefix}", on_click=on_status, args=(result, fact["id"], "unreviewed"),
-                          width="stretch")
-        with st.expander("Paragraph, page, edit, note", key=f"exp_{prefix}"):
-            text = result["document"].get("text") or ""
-            if text:
-                p0, p1 = paragraph_around(text, fact["start_char"], fact["end_char"])
-                st.html(f'<div class="fact-row"><div class="sent">'
-                        f'{highlight_html(text[p0:p1], fact["start_char"], fact["end_char"], p0)}</div></div>')
-            if entry.get("pdf") and fact.get("page"):
-                if st.toggle("Show the page with the span boxed", key=f"img_{prefix}"):
-                    page_image(entry, fact)
-            edit_form(result, fact, prefix)
+def list_filters(sha12: str, facts: list[dict]) -> list[dict]:
+    """The filter row; returns the facts the list shows."""
+    turns = desk_mod.turns_by_speaker(facts)
+    c1, c2, c3, c4 = st.columns([3, 3, 3, 2], vertical_alignment="bottom")
+    types = c1.multiselect("Type", sorted({f["type"] for f in facts}), key=f"flt_types_{sha12}")
+    statuses = c2.multiselect("Status", list(STATUSES), key=f"flt_status_{sha12}")
+    query = c3.text_input("Search", key=f"flt_query_{sha12}", placeholder="words in the fact or sentence")
+    hide_low = c4.toggle(f"Hide low confidence (< {desk_mod.LOW_CONFIDENCE})", key=f"flt_low_{sha12}")
+    show_turns, speakers = False, []
+    if turns:
+        c5, c6 = st.columns([2, 5], vertical_alignment="bottom")
+        n = sum(len(v) for v in turns.values())
+        show_turns = c5.toggle(f"Show speaker turns ({n})", key=f"flt_turns_{sha12}",
+                               help="Transcript turns, grouped under their speaker; hidden by default.")
+        if show_turns:
+            speakers = c6.multiselect("Speakers", list(turns), key=f"flt_speakers_{sha12}",
+                                      format_func=lambda s: f"{s} ({len(turns[s])})")
+        else:
+            c6.caption("Speaker turns hidden: " + ", ".join(f"{s} {len(v)}" for s, v in list(turns.items())[:6]))
+    shown = desk_mod.visible_facts(facts, show_turns=show_turns, speakers=speakers, hide_low=hide_low)
+    return filter_facts(shown, types=types, statuses=statuses, query=query)
 
 
-def page_image(entry: dict, fact: dict) -> None:
-    from extractor.review.pdfview import occurrence_on_page, page_image_with_box
+def document_side(entry: dict, facts: list[dict], shown: list[dict], current: dict | None) -> dict | None:
+    """The page (text with marks, or image with boxes); returns the component's events."""
+    result, sha12 = entry["result"], entry["sha"][:12]
+    doc = result["document"]
+    text = doc.get("text") or ""
+    windows = view_windows(doc.get("pages") or [], text)
+    numbers = list(range(1, len(windows) + 1))
+    key = f"pg_{sha12}"
+    if st.session_state.get(key) not in numbers:
+        st.session_state[key] = window_of(windows, (current or {}).get("start_char", 0)) + 1
+    views = ["Text", "Page image"] if entry.get("pdf") else ["Text"]
+    c1, c2, c3, c4 = st.columns([6, 4, 1, 1], vertical_alignment="bottom")
+    view = c1.segmented_control("View", views, default="Text", key=f"view_{sha12}") or "Text"
+    page_no = c2.selectbox("Page", numbers, key=key, format_func=lambda n: window_label(windows, n))
+    c3.button("‹", key=f"pgprev_{sha12}", on_click=on_page_step, args=(key, numbers, -1), help="Previous page")
+    c4.button("›", key=f"pgnext_{sha12}", on_click=on_page_step, args=(key, numbers, 1), help="Next page")
+    win = windows[page_no - 1]
+    on_page = marks_in_window(shown, win["start_char"], win["end_char"])
+    cur_id = (current or {}).get("id")
+    if view == "Page image" and win["page"]:
+        from extractor.review.pdfview import occurrence_on_page
+        page = next(p for p in doc["pages"] if p["number"] == win["page"])
+        on_page = [f for f in shown if f.get("page") == win["page"]]
+        try:
+            uri, width, height = page_picture(entry["sha"], win["page"], entry["pdf"])
+            spans = tuple((f["id"], f["text"], occurrence_on_page(text, page, f)) for f in on_page)
+            boxes = page_fact_boxes(entry["sha"], win["page"], spans, entry["pdf"])
+        except Exception as exc:  # an unrenderable page must not stop the review
+            st.info(f"The page image is not available ({type(exc).__name__}); showing the text.")
+            view = "Text"
+        else:
+            body = page_boxes_html(uri, width, height, boxes, {f["id"]: f["type"] for f in on_page}, cur_id)
+    else:
+        view = "Text"
+    if view == "Text":
+        body = text_marks_html(text, win["start_char"], win["end_char"], on_page, cur_id)
+    digest = hashlib.sha1(body.encode()).hexdigest()[:16]
+    res = docview(key=f"doc_{sha12}", data={"html": body, "key": f"{view}:{page_no}:{digest}", "page": page_no,
+                                              "follow": True},
+                  on_pick_change=lambda: None, on_span_change=lambda: None)
+    return res
 
-    doc = entry["result"]["document"]
-    page = next((p for p in doc["pages"] if p["number"] == fact["page"]), None)
-    try:
-        occ = occurrence_on_page(doc.get("text") or "", page, fact) if page else 0
-        image, found = page_image_with_box(entry["pdf"], fact["page"], fact["text"], occ)
-    except Exception as exc:  # a page that cannot be rendered must not stop the review
-        st.info(f"The page image is not available ({type(exc).__name__}).")
-        return
-    st.image(image, caption=f"Page {fact['page']}" + ("" if found else " (the words were not located on the page)"))
+
+def window_label(windows: list[dict], n: int) -> str:
+    """How the page picker names window ``n`` (1-based): "3 of 39", or "3 of 39, part 2/4" for a long page."""
+    w = windows[n - 1]
+    pages = len({x["page"] for x in windows})
+    where = f"{w['page']} of {pages}" if w["page"] is not None else f"part {w['part']} of {w['parts']}"
+    return where + (f", part {w['part']}/{w['parts']}" if w["page"] is not None and w["parts"] > 1 else "")
+
+
+def fact_card(entry: dict, fact: dict, ids: list[str], pages: dict) -> None:
+    """The selected fact: its values once, its sentence with the words marked,
+    the original of edited fields, and the decision buttons."""
+    result, sha12 = entry["result"], entry["sha"][:12]
+    status = desk_mod.status_of(fact)
+    sent = fact.get("sentence") or {}
+    value = desk_mod.main_value(fact)
+    extras = [f"{k}: <b>{esc(fact[k])}</b>" for k in ("role", "speaker", "event", "unit", "directed_to", "kind")
+              if fact.get(k) not in (None, "", [])]
+    quote_once = fact["type"] == "quote"  # a quote's words are its sentence: shown once, marked
+    orig = desk_mod.originals(fact)
+    orig_html = "".join(f'<div class="orig">{esc(k)} was: <s>{esc(v)}</s> → {esc(fact.get(k))}</div>'
+                        for k, v in orig.items())
+    sentence_html = highlight_html(sent.get("text", ""), fact["start_char"], fact["end_char"], sent.get("start_char", 0))
+    st.html(f'<div class="lf-card" data-fact-id="{esc(fact["id"])}" data-status="{esc(status)}">'
+            f'<div class="meta"><span class="lf-badge">{esc(fact["type"])}</span> '
+            f'<span class="lf-badge">{esc(status)}</span> page {esc(fact.get("page") or "—")} · '
+            f'confidence {float(fact.get("confidence", 1)):.2f} · {esc(fact.get("method"))} · {esc(fact["id"])}</div>'
+            + ("" if quote_once else f'<div><b>{esc(value)}</b> {" · ".join(extras)}</div>')
+            + (f'<div class="meta">{" · ".join(extras)}</div>' if quote_once and extras else "")
+            + f'<div class="sent">{sentence_html}</div>{orig_html}'
+            + (f'<div class="meta">Note: {esc(fact["review"].get("note"))}</div>' if fact["review"].get("note") else "")
+            + "</div>")
+    nxt = desk_mod.step(ids, fact["id"], 1)
+    b = st.columns(5)
+    b[0].button("← Prev", key="kb_prev", on_click=on_step, args=(sha12, ids, pages, -1), help="k or ↑",
+                width="stretch")
+    b[1].button("Next →", key="kb_next", on_click=on_step, args=(sha12, ids, pages, 1), help="j or ↓",
+                width="stretch")
+    b[2].button("Accept", key="kb_accept", on_click=on_decide, args=(result, [fact["id"]], "accepted", nxt),
+                type="primary", help="a", width="stretch")
+    b[3].button("Reject", key="kb_reject", on_click=on_decide, args=(result, [fact["id"]], "rejected", nxt),
+                help="r", width="stretch")
+    if status == "added":
+        b[4].button("Remove", key="kb_remove", on_click=on_remove_added, args=(result, fact["id"]), width="stretch")
+    else:
+        b[4].button("Undo", key="kb_undo", on_click=on_decide, args=(result, [fact["id"]], "unreviewed"),
+                    disabled=status == "unreviewed", width="stretch")
+    with st.expander("Edit (e)", key="kb_edit"):
+        edit_form(result, fact, f"{sha12}_{fact['id']}")
 
 
 def edit_form(result: dict, fact: dict, prefix: str) -> None:
+    """The form that corrects a fact's fields (closed vocabularies as select boxes) and its note."""
     with st.form(key=f"form_{prefix}", border=False):
-        for field in EDITABLE_FIELDS[fact["type"]]:
+        for field in EDITABLE_FIELDS.get(fact["type"], ()):
             value = fact.get(field)
             choices = field_choices(fact["type"], field)
             key = f"{prefix}_{field}"
             if choices:
                 st.selectbox(field, choices, index=choices.index(value) if value in choices else 0, key=key)
-            elif isinstance(value, bool) or field in ("approximate",):
+            elif isinstance(value, bool) or field == "approximate":
                 st.checkbox(field, value=bool(value), key=key)
             else:
                 shown = "; ".join(value) if isinstance(value, list) else ("" if value is None else str(value))
                 st.text_input(field, value=shown, key=key)
-        st.text_area("Note", value=fact["review"].get("note") or "", key=f"{prefix}_note", height=68)
+        st.text_input("Note", value=fact["review"].get("note") or "", key=f"{prefix}_note")
         st.form_submit_button("Save correction", key=f"save_{prefix}", on_click=on_save_edits,
                               args=(result, fact, prefix))
-    msg = st.session_state.get("messages", {}).get(prefix)
-    if msg:
-        st.error(msg)
 
 
-def filters(entry: dict, facts: list[dict]) -> dict:
-    with st.expander("Filters", expanded=True, key="exp_filters"):
-        c1, c2, c3 = st.columns(3)
-        types = c1.multiselect("Fact type", FACT_TYPES, key="flt_types")
-        roles = c2.multiselect("Party role", ROLES, key="flt_roles", help="Applies to party facts.")
-        pages = sorted({f["page"] for f in facts if f.get("page")})
-        chosen_pages = c3.multiselect("Page", pages, key=f"flt_pages_{entry['sha'][:12]}")
-        c4, c5, c6 = st.columns(3)
-        min_conf = c4.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key="flt_conf")
-        statuses = c5.multiselect("Review status", list(STATUSES), key="flt_status")
-        query = c6.text_input("Search", key="flt_query", placeholder="words in the fact or its sentence")
-    return {"types": types, "roles": roles, "pages": chosen_pages, "min_confidence": min_conf,
-            "statuses": statuses, "query": query}
+def bulk_row(result: dict, sha12: str, shown: list[dict], ids: list[str]) -> None:
+    """Accept or reject the rows ticked in the list, or every fact the filters show."""
+    rows = (st.session_state.get(f"list_{sha12}") or {}).get("selection", {}).get("rows", [])
+    picked = [ids[i] for i in rows if i < len(ids)]
+    c = st.columns(4)
+    c[0].button(f"✓ Selected ({len(picked)})", key="bulk_acc_sel", on_click=on_decide,
+                args=(result, picked, "accepted"), disabled=not picked, help="Accept the rows ticked in the list", width="stretch")
+    c[1].button(f"✗ Selected ({len(picked)})", key="bulk_rej_sel", on_click=on_decide,
+                args=(result, picked, "rejected"), disabled=not picked, help="Reject the rows ticked in the list", width="stretch")
+    c[2].button(f"✓ All shown ({len(ids)})", key="bulk_acc_all", on_click=on_decide,
+                args=(result, ids, "accepted"), disabled=not ids, help="Accept every fact the filters show", width="stretch")
+    c[3].button(f"✗ All shown ({len(ids)})", key="bulk_rej_all", on_click=on_decide,
+                args=(result, ids, "rejected"), disabled=not ids, help="Reject every fact the filters show", width="stretch")
 
 
-def add_fact_panel(entry: dict) -> None:
-    result = entry["result"]
-    prefix = f"add_{entry['sha'][:12]}"
-    with st.expander("Add a fact the extractor missed", key=f"exp_{prefix}"):
-        fact_type = st.selectbox("Type", FACT_TYPES, key=f"{prefix}_type")
-        how = st.radio("Select its text by", ["Search text", "Character offsets"], horizontal=True, key=f"{prefix}_how")
-        if how == "Search text":
-            c1, c2 = st.columns([4, 1])
-            query = c1.text_input("Text to find (exact words)", key=f"{prefix}_query")
-            hits = find_spans(result["document"]["text"], query) if query.strip() else []
-            c2.number_input("Occurrence", 1, max(len(hits), 1), 1, key=f"{prefix}_occ")
-            if query.strip():
-                st.caption(f"{len(hits)} match(es)" + ("" if hits else " — check the spelling"))
+def add_from_selection(entry: dict, sha12: str, res) -> None:
+    """Offer to add the words selected in the document view (``res.span``) as a fact."""
+    if res is not None and getattr(res, "span", None):
+        st.session_state[f"span_{sha12}"] = res.span
+    span = st.session_state.get(f"span_{sha12}")
+    if not span:
+        st.caption("To add a fact the extractor missed, select its words in the document.")
+        return
+    text = entry["result"]["document"].get("text") or ""
+    c1, c2, c3 = st.columns([4, 2, 1], vertical_alignment="bottom")
+    c1.markdown(f"Selected: “{esc(text[span['start']:span['end']][:120])}”")
+    c2.selectbox("Add as", list(EDITABLE_FIELDS), key=f"addtype_{sha12}")
+    c3.button("Add", key=f"add_{sha12}", on_click=on_add_span, args=(entry["result"], sha12))
+
+
+@st.fragment
+def review_desk(entry: dict) -> None:
+    """One document's review: re-runs alone on every review action (``st.fragment``)."""
+    try:
+        _review_desk(entry)
+    except Exception as exc:  # never a traceback on the page
+        st.error(f"This view could not be drawn ({type(exc).__name__}: {exc}). Your decisions so far are saved.")
+
+
+def _review_desk(entry: dict) -> None:
+    if st.session_state.pop("rerun_app", False):
+        st.rerun(scope="app")
+    result, sha12 = entry["result"], entry["sha"][:12]
+    doc = result["document"]
+    reviewed = apply_review(result, store().review(doc["id"]))
+    facts = reviewed["facts"]
+    render_privacy_section(reviewed)
+    case = doc.get("case") or {}
+    st.html(f'<div><b>{esc(entry["name"])}</b> · {esc(doc.get("kind"))} · {len(doc.get("pages") or [])} pages'
+            + (f' · {esc(case.get("caption"))}' if case.get("caption") else "")
+            + (f' · {esc(case.get("docket_number"))}' if case.get("docket_number") else "")
+            + f' · anchor {esc(doc.get("anchor_date") or "—")}</div>' + counts_line(facts))
+    if st.session_state.get("flash"):
+        st.warning(st.session_state["flash"])
+    shown = list_filters(sha12, facts)
+    ids = [f["id"] for f in shown]
+    pages = {f["id"]: f.get("page") for f in shown}
+    cur_key = f"cur_{sha12}"
+    if st.session_state.get(cur_key) not in pages:
+        st.session_state[cur_key] = ids[0] if ids else None
+    by_id = {f["id"]: f for f in facts}
+    current = by_id.get(st.session_state[cur_key])
+    if current is not None and st.session_state.get(f"drawn_{sha12}") != current["id"]:
+        windows = view_windows(doc.get("pages") or [], doc.get("text") or "")  # the page follows a new selection
+        st.session_state[f"pg_{sha12}"] = window_of(windows, current["start_char"]) + 1
+        st.session_state[f"drawn_{sha12}"] = current["id"]
+    left, right = st.columns([11, 10], gap="medium")
+    with left:
+        res = document_side(entry, facts, shown, current)
+        if res is not None and getattr(res, "pick", None) in by_id:
+            st.session_state[cur_key] = st.session_state[f"drawn_{sha12}"] = res.pick
+            current = by_id[res.pick]
+    with right:
+        st.caption(f'<span class="lf-shown" data-shown="{len(shown)}">{len(shown)} of {len(facts)} facts shown</span>'
+                   " · click a row or a mark; keys j/k next/previous, a accept, r reject, e edit",
+                   unsafe_allow_html=True)
+        st.dataframe(desk_mod.fact_rows(shown), key=f"list_{sha12}", on_select=functools.partial(on_list_select, sha12, ids, pages), selection_mode="multi-row", hide_index=True, height=LIST_HEIGHT,
+                     width="stretch", column_order=[c for c in desk_mod.ROW_COLUMNS if c != "id"],
+                     column_config={"confidence": st.column_config.NumberColumn(format="%.2f", width="small"),
+                                    "page": st.column_config.NumberColumn(width="small"),
+                                    "value": st.column_config.TextColumn(width="large")})
+        bulk_row(result, sha12, shown, ids)
+        if current is not None:
+            fact_card(entry, current, ids, pages)
+        elif facts:
+            st.info("No facts match the filters.")
         else:
-            c1, c2 = st.columns(2)
-            c1.number_input("Start (character)", 0, len(result["document"]["text"]), 0, key=f"{prefix}_start")
-            c2.number_input("End (character, exclusive)", 0, len(result["document"]["text"]), 0, key=f"{prefix}_end")
-        for field in EDITABLE_FIELDS[fact_type]:
-            choices = field_choices(fact_type, field)
-            key = f"{prefix}_{field}"
-            if choices:
-                st.selectbox(field, [""] + choices, key=key)
-            elif field == "approximate":
-                st.checkbox(field, key=key)
-            else:
-                st.text_input(field, key=key, placeholder="from the text" if field == MAIN_FIELD[fact_type] else "")
-        st.text_input("Note", key=f"{prefix}_note")
-        st.button("Add fact", key=f"{prefix}_go", on_click=on_add_fact, args=(result, prefix))
-        msg = st.session_state.get("messages", {}).get(prefix)
-        if msg and msg.startswith("ok:"):
-            st.success(msg[3:])
-        elif msg:
-            st.error(msg)
+            st.info("The extractor found no facts in this document.")
+        add_from_selection(entry, sha12, res)
+    with st.expander("Document details", key=f"details_{sha12}"):
+        if store().has_document(doc["id"]):
+            st.caption("This review is saved: it keeps the extraction it was made on (fact ids stay stable). "
+                       "Forget the saved review to read the document again with another anchor date.")
+        anchor_choice(doc)
+        if entry.get("pdf"):
+            st.toggle("Keep this file with its review (page images when reopened; up to 20 MB)",
+                      value=store().has_source(entry["sha"]), key=f"keep_{sha12}", on_change=on_keep_source,
+                      args=(entry,))
+        for w in result.get("warnings", []):
+            st.caption(f"⚠ {w['code']}: {w['message']}")
+        st.toggle("Next fact after a decision", value=True, key=f"auto_{sha12}")
 
 
-def review_view(entry: dict) -> None:
-    result = entry["result"]
-    doc_id = result["document"]["id"]
-    st.subheader(entry["name"])
-    if entry.get("saved"):
-        st.caption("This document has a saved review: it is shown as it was extracted when the review "
-                   "began. Forget the saved review (at the bottom) to extract it again.")
-    case_header(entry)
-    reviewed = apply_review(result, store().review(doc_id))
-    flt = filters(entry, reviewed["facts"])
-    shown = filter_facts(reviewed["facts"], **flt)
-    shown.sort(key=lambda f: (FACT_TYPES.index(f["type"]), f["start_char"]))
-    st.caption(f"{len(shown)} of {len(reviewed['facts'])} facts shown.")
-    add_fact_panel(entry)
-    screens = max(1, -(-len(shown) // FACTS_PER_SCREEN))
-    screen = 1
-    if screens > 1:
-        screen = st.number_input(f"Screen (of {screens}, {FACTS_PER_SCREEN} facts each)", 1, screens, 1,
-                                 key=f"screen_{doc_id[:12]}")
-    window = shown[(screen - 1) * FACTS_PER_SCREEN: screen * FACTS_PER_SCREEN]
-    for fact_type in FACT_TYPES:
-        group = [f for f in window if f["type"] == fact_type]
-        if group:
-            st.markdown(f"#### {fact_type.capitalize()} ({sum(1 for f in shown if f['type'] == fact_type)})")
-            for fact in group:
-                fact_row(entry, fact)
-    if not shown:
-        st.info("No facts match." if reviewed["facts"] else "The extractor found no facts in this document.")
+# --- overview, chronology, export --------------------------------------------------------
+def reviewed_results(entries: list[dict], include_rejected: bool = True) -> list[dict]:
+    """The entries' results with their reviews applied (error lines unchanged)."""
+    out = []
+    for e in entries:
+        r = e["result"]
+        out.append(r if "error" in r else apply_review(r, store().review(r["document"]["id"]),
+                                                        include_rejected=include_rejected))
+    return out
+
+
+def overview(entries: list[dict]) -> None:
+    """Per document: status, kind, pages, counts by fact type and by review status; errors in plain words."""
+    rows = []
+    for e, r in zip(entries, reviewed_results(entries)):
+        row = {"file": e["name"], "status": "error" if "error" in r else ("saved review" if e["saved"] else "new")}
+        if "error" not in r:
+            c = desk_mod.counts(r["facts"])
+            row.update(kind=r["document"].get("kind"), pages=len(r["document"].get("pages") or []), facts=c["total"])
+            row.update({f"type: {t}": n for t, n in c["by_type"].items()})
+            row.update({f"status: {s}": n for s, n in c["by_status"].items()})
+        rows.append(row)
+    st.dataframe(rows, hide_index=True, width="stretch", key="doc_table")
+    for r in entries:
+        err = r["result"].get("error")
+        if err:
+            st.error(f"{r['name']}: {err['code']} — {err['message']}")
+
+
+def chronology(entries: list[dict]) -> None:
+    """The Chronology tab: every dated event in date order, with CSV and Word downloads."""
+    events_only = st.toggle("Only dates with an event (filed, signed, ordered …)", key="chrono_events")
+    rows = chronology_rows([r for r in reviewed_results(entries) if "error" not in r], events_only=events_only)
+    st.caption(f'<span class="lf-chrono" data-rows="{len(rows)}">{len(rows)} dated events</span>', unsafe_allow_html=True)
+    st.dataframe(rows, hide_index=True, width="stretch", height=420, key="chrono_table")
+    c1, c2 = st.columns(2)
+    c1.download_button("Chronology: CSV", chronology_csv(rows), file_name="chronology.csv", mime="text/csv",
+                       key="dl_chrono_csv")
+    c2.download_button("Chronology: Word table", chronology_docx(rows), file_name="chronology.docx",
+                       mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                       key="dl_chrono_docx")
 
 
 def export_panel(entries: list[dict], selected: dict | None) -> None:
-    st.sidebar.header("Export")
-    drop = st.sidebar.checkbox("Leave out rejected facts", key="exp_drop_rejected")
-    with_text = st.sidebar.checkbox("Include the document text", key="exp_text")
-
-    def reviewed(e):
-        r = e["result"]
-        return r if "error" in r else apply_review(r, store().review(r["document"]["id"]), include_rejected=not drop)
-
-    if selected is not None and "error" not in selected["result"]:
-        stem = Path(selected["name"]).stem
-        out = reviewed(selected)
-        st.sidebar.download_button("This document: JSON", to_json(out, include_text=with_text),
-                                   file_name=f"{stem}.facts.json", mime="application/json", key="dl_json")
-        st.sidebar.download_button("This document: CSV", to_csv([out]), file_name=f"{stem}.facts.csv",
-                                   mime="text/csv", key="dl_csv")
-    if entries:
-        everything = [reviewed(e) for e in entries]
-        st.sidebar.download_button("All documents: JSON Lines", to_jsonl(everything, include_text=with_text),
-                                   file_name="facts.reviewed.jsonl", mime="application/jsonl", key="dl_jsonl")
-        st.sidebar.download_button("All documents: CSV", to_csv(everything), file_name="facts.reviewed.csv",
-                                   mime="text/csv", key="dl_csv_all")
+    """The sidebar's downloads: this document or all, as JSON, CSV or JSON Lines."""
+    sb = st.sidebar
+    with sb.expander("Export", key="exp_export"):
+        drop = st.checkbox("Leave out rejected facts", key="exp_drop_rejected")
+        with_text = st.checkbox("Include the document text", key="exp_text")
+        ok = [e for e in entries if e["result"] is not None]
+        if selected is not None and "error" not in selected["result"]:
+            out = reviewed_results([selected], include_rejected=not drop)[0]
+            stem = Path(selected["name"]).stem
+            st.download_button("This document: JSON", to_json(out, include_text=with_text),
+                               file_name=f"{stem}.facts.json", mime="application/json", key="dl_json")
+            st.download_button("This document: CSV", to_csv([out]), file_name=f"{stem}.facts.csv",
+                               mime="text/csv", key="dl_csv")
+        if ok:
+            everything = reviewed_results(ok, include_rejected=not drop)
+            st.download_button("All documents: JSON Lines", to_jsonl(everything, include_text=with_text),
+                               file_name="facts.reviewed.jsonl", mime="application/jsonl", key="dl_jsonl")
+            st.download_button("All documents: CSV", to_csv(everything), file_name="facts.reviewed.csv",
+                               mime="text/csv", key="dl_csv_all")
 
 
 def main() -> None:
+    """The page: workspace, inputs, then the desk of the selected document, the chronology and the counts."""
     st.set_page_config(page_title="Legal facts review", layout="wide")
     st.html(CSS)
-    st.title("Legal facts review")
+    review_keys(key="review_keys")
+    ws = workspace()
+    st.sidebar.markdown("### Legal facts review")
+    workspace_panel(ws)
     files, anchor = sidebar_inputs()
-    entries = run_extraction(files, anchor)
-    use_saved_results(entries)
-    entries += saved_entries(entries)
-    if not entries:
-        st.info("Upload filings or pick a bundled sample in the sidebar. Reviews are kept on this machine "
-                f"in {default_db_path()}.")
-        export_panel(entries, None)
+    open_keys = []
+    for name, data in files:
+        open_keys.append(f"{hashlib.sha256(data).hexdigest()}:{name}")
+    saved = saved_entries({k.split(":", 1)[0] for k in open_keys})
+    keys = open_keys + [e["key"] for e in saved]
+    selected_key = pick_document(keys)
+    if not keys:
+        st.info("Upload filings or pick a bundled sample in the sidebar. Reviews are kept on this machine, "
+                f"in workspace {ws}.")
+        if st.session_state.get("flash"):
+            st.warning(st.session_state["flash"])
         return
-    st.markdown("##### Documents")
-    document_table(entries)
-    readable = [e for e in entries if "error" not in e["result"]]
-    selected = None
-    if readable:
-        keys = [e["key"] for e in readable]
-        label = {e["key"]: f"{e['name']} ({status_of(e)})" for e in readable}
-        if st.session_state.get("doc_select") not in keys:
-            st.session_state["doc_select"] = keys[0]
-        choice = st.selectbox("Review document", keys, format_func=label.get, key="doc_select")
-        selected = next(e for e in readable if e["key"] == choice)
+    names = {k: k.split(":", 1)[1] for k in keys}
+    saved_keys = {e["key"] for e in saved}
+    st.sidebar.selectbox("Review document", keys, key="doc_select",
+                         format_func=lambda k: names[k] + (" (saved review)" if k in saved_keys else ""))
+    # switching tabs re-runs the app, so the chronology and counts show the latest decisions
+    tab_review, tab_chrono, tab_overview = st.tabs(["Review", "Chronology", "Documents"], key="main_tab",
+                                                   on_change="rerun")
+    status_box = tab_review.container()
+    desk_box = tab_review.container()
+    shown_desk = []
+
+    def ready(entry: dict) -> None:
+        """Draw the desk (or the error) of the selected document as soon as it is read."""
+        with desk_box:
+            if "error" in entry["result"]:
+                err = entry["result"]["error"]
+                st.error(f"{entry['name']}: {err['code']} — {err['message']}")
+            else:
+                review_desk(entry)
+        shown_desk.append(entry["key"])
+
+    entries = extract_all(files, anchor, selected_key, status_box, ready)
+    for e in saved:
+        if e["key"] == selected_key:
+            ready(load_saved(e))
+    entries += [load_saved(e) for e in saved]
+    selected = next((e for e in entries if e["key"] == selected_key), None)
+    if selected is not None and store().has_document(selected["sha"]):
+        tab_review.button("Forget this document's saved review", key=f"forget_{selected['sha'][:12]}",
+                          on_click=on_forget, args=(selected["sha"],),
+                          help="Deletes its decisions, notes, added facts, kept file and saved text.")
+    with tab_chrono:
+        chronology(entries)
+    with tab_overview:
+        overview(entries)
     export_panel(entries, selected)
-    if selected is not None:
-        st.divider()
-        review_view(selected)
-        if selected.get("saved") or store().has_document(selected["sha"]):
-            st.button("Forget this document's saved review", key=f"forget_{selected['sha'][:12]}",
-                      on_click=on_forget, args=(selected["sha"],),
-                      help="Deletes its decisions, notes, added facts and saved text from this machine.")
 
 
-main()
+try:
+    main()
+except Exception as exc:  # the last guard: a plain message, never a traceback
+    st.error(f"Something went wrong ({type(exc).__name__}: {exc}). Reload the page; your saved reviews are kept.")

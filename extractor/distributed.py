@@ -8,7 +8,9 @@ def run_on_dask(files: list[str], address: str, anchor_date: str | None, include
                 ocr: bool = True) -> Iterator[tuple[str, str]]:
     """Yield ``(path, json_line)`` for each file, computed on the Dask scheduler at ``address``.
 
-    Every worker must have this package and the files at the same paths.
+    The lines are :func:`extractor.batch.process_one`'s, so they are the local batch's bytes. Every worker
+    must have this package and the files at the same paths. Dask retries the tasks of a worker it lost;
+    the local per-file ``timeout`` does not apply here.
 
     Raises:
         RuntimeError: when dask.distributed is not installed.

@@ -22,7 +22,20 @@ ERROR_MESSAGES = {
     "docx.corrupt": "The Word document is damaged and could not be opened.",
     "text.decode": "The text file is in an encoding that could not be detected.",
     "extract.failed": "Extraction failed on this file.",
+    "extract.worker_died": "The worker process reading this file died (a signal such as the out-of-memory killer's).",
+    "extract.timeout": "Extracting the file took longer than the batch's per-file time budget.",
 }
+
+# errors of a whole batch or command line (exit status 2: nothing was started)
+USAGE_MESSAGES = {
+    "usage.not_found": "No such file or folder.",
+    "usage.output_is_input": "The output file is one of the inputs; it would overwrite a filing.",
+    "usage.output_locked": "Another batch is writing the same output file.",
+    "usage.bad_option": "An option has a value that cannot be used.",
+}
+
+# error codes a rerun retries (the cause was the run, not the file); other error lines are kept on resume
+TRANSIENT_ERRORS = frozenset({"extract.failed", "extract.worker_died", "extract.timeout"})
 
 WARNING_CODES = {
     "pdf.no_text_layer": "A page has no text layer; its text is missing unless OCR ran.",
@@ -32,6 +45,22 @@ WARNING_CODES = {
     "pdf.bad_redaction": "A box is drawn over text that is still in the PDF: the redaction failed (the words are masked).",
     "ocr.time_limit": "OCR stopped because the file's time budget was spent; later scanned pages have no text.",
 }
+
+
+class UsageError(Exception):
+    """A command that cannot start (a missing path, an output that is an input, a locked output).
+
+    The command line prints ``message [code]`` on stderr and exits with status 2.
+
+    Attributes:
+        code: a key of :data:`USAGE_MESSAGES`.
+        message: a plain sentence for a user.
+    """
+
+    def __init__(self, code: str, message: str | None = None):
+        self.code = code
+        self.message = message or USAGE_MESSAGES.get(code, "The command cannot run.")
+        super().__init__(f"{code}: {self.message}")
 
 
 class InputError(Exception):

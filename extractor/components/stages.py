@@ -43,7 +43,7 @@ class FactStage:
 def _factory(name: str, module, fact_type: str, with_anchor: bool = False):
     config = {"min_confidence": 0.0, **({"anchor_date": None} if with_anchor else {})}
 
-    @Language.factory(name, default_config=config, assigns=[f"doc.spans", "span._.fact"])
+    @Language.factory(name, default_config=config, assigns=["doc.spans", "span._.fact"])
     def make(nlp: Language, name: str, min_confidence: float, anchor_date: Optional[str] = None) -> FactStage:
         return FactStage(nlp, name, module=module, fact_type=fact_type, min_confidence=min_confidence,
                          anchor_date=anchor_date)

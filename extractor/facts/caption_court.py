@@ -11,11 +11,10 @@ import functools
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from .spans import leftmost_longest
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
+from ..data import MODELS_DIR as MODELS  # noqa: E402
 
 
 @functools.lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ subsection, which is part of how such sections are named
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -129,6 +130,27 @@ _STREET_AFTER = re.compile(r"(?:[ \t]*(?:St|Nd|Rd|Th))?[ \t]+(?:St|Street|Ave|Av
                            r"Pl|Place|Lane|Ln|Unit|Apt|Suite|Ste|Hwy|Highway|Pkwy|Parkway)\b")
 
 
+@functools.lru_cache(maxsize=1)
+def tokenizer():
+    """eyecite's Aho-Corasick tokenizer with its candidate extractors in one fixed order.
+
+    eyecite collects the extractors that may match into a ``set``, and when two of them match the same
+    characters the first one iterated wins, so "81 T.C. at 828" read as a full or a short citation
+    depending on ``PYTHONHASHSEED`` (issue 10). Here they are tried in eyecite's own list order, with the
+    short-citation ones first (a pin cite after "at" is a short form). Built once per process.
+    """
+    from eyecite.tokenizers import AhocorasickTokenizer
+
+    class OrderedTokenizer(AhocorasickTokenizer):
+        def get_extractors(self, text: str) -> list:
+            found = super().get_extractors(text)
+            return [e for e in self._ordered if e in found]
+
+    tok = OrderedTokenizer()
+    tok._ordered = sorted(tok.extractors, key=lambda e: not (e.extra or {}).get("short", False))
+    return tok
+
+
 def eyecite_cites(text: str) -> list[Cite]:
     """Find citations with eyecite.
 
@@ -145,7 +167,7 @@ def eyecite_cites(text: str) -> list[Cite]:
     out: list[Cite] = []
     cores: dict[int, tuple[int, int]] = {}
     try:
-        found = get_citations(text)
+        found = get_citations(text, tokenizer=tokenizer())
     except Exception:  # eyecite bugs on odd input must not sink the document
         return out
     for c in found:

@@ -21,12 +21,11 @@ from __future__ import annotations
 import functools
 import json
 import re
-from pathlib import Path
 
 from . import citations, numbers
 from .context import DocContext
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
+from ..data import MODELS_DIR as MODELS  # noqa: E402
 
 
 @functools.lru_cache(maxsize=1)

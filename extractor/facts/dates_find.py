@@ -25,11 +25,10 @@ import functools
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import numbers
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+from ..data import MODELS_DIR  # noqa: E402
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,9 +10,8 @@ from __future__ import annotations
 import functools
 import json
 import re
-from pathlib import Path
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+from ..data import MODELS_DIR  # noqa: E402
 
 
 @functools.lru_cache(maxsize=1)

@@ -37,14 +37,13 @@ from __future__ import annotations
 import functools
 import json
 import re
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from . import order_phrases as ph
 from .context import DocContext
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
+from ..data import MODELS_DIR as MODELS  # noqa: E402
 
 
 @functools.lru_cache(maxsize=1)

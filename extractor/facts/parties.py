@@ -15,7 +15,6 @@ import functools
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .context import DocContext
 from .party_agencies import AGENCY_WORDS, CORP_WORDS, canonical_agency
@@ -23,7 +22,7 @@ from .party_mentions import (HONORIFIC, ROLE_RANK, SUFFIXES, Mention, _abbreviat
                              _defined_terms, _gather, _norm, _pretty)
 from .party_roles import NAME
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
+from ..data import MODELS_DIR as MODELS  # noqa: E402
 LITIGANT_ROLES = frozenset({"plaintiff", "defendant", "petitioner", "respondent", "appellant", "appellee", "intervenor",
                             "amicus", "debtor", "creditor"})
 
@@ -289,7 +288,10 @@ def _add_surname_mentions(ctx: DocContext, parties: list[Party]) -> None:
     """Add every further place a person is named by surname alone, or an organization by its
     defined short name, when that word names no other party."""
     text = ctx.text
-    taken = [(m.start, m.end) for p in parties for m in p.mentions]
+    taken = bytearray(len(text))  # 1 where a mention already is: one lookup per candidate, not a scan
+    for p in parties:
+        for m in p.mentions:
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     counts: dict[str, int] = {}
     for p in parties:
         if p.surname:
@@ -301,7 +303,7 @@ def _add_surname_mentions(ctx: DocContext, parties: list[Party]) -> None:
         for a in p.aliases:
             if len(a) > 2:
                 words.add(_norm(a))
-        for w in words:
+        for w in sorted(words, key=lambda w: (-len(w), w)):  # the longest first, in the same order every run
             flags = re.I
             raw = next((a for a in p.aliases if _norm(a) == w), None)
             if raw and raw.isupper():
@@ -309,12 +311,12 @@ def _add_surname_mentions(ctx: DocContext, parties: list[Party]) -> None:
             for m in re.finditer(r"(?<![\w-])" + r"\s+".join(re.escape(x) for x in w.split()) + r"(?![\w-])", text, flags):
                 if not m.group(0)[0].isupper():
                     continue
-                if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+                if taken.find(1, m.start(), m.end()) >= 0:
                     continue
                 if _cited(ctx, m.start(), m.end()):
                     continue
                 p.mentions.append(Mention(m.start(), m.end(), m.group(0), method="surname", alias=True))
-                taken.append((m.start(), m.end()))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
 
 
 def extract(ctx: DocContext) -> list[dict]:

@@ -16,9 +16,8 @@ import functools
 import json
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-MODELS = Path(__file__).resolve().parents[2] / "models"
+from ..data import MODELS_DIR as MODELS  # noqa: E402
 
 
 @dataclass(frozen=True)

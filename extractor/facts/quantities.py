@@ -25,12 +25,13 @@ from __future__ import annotations
 import functools
 import json
 import re
+import weakref
 from pathlib import Path
 
 from . import dates, numbers, quantities_special
 from .context import DocContext
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+from ..data import MODELS_DIR  # noqa: E402
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,23 +88,39 @@ _LINE_NUMBER_RE = re.compile(r"^\s*\d{1,2}\s*$")
 _SECTION_SIGN_RE = re.compile(r"(?:U\.\s?S\.\s?C\.(?:\s?A\.)?|C\.\s?F\.\s?R\.?|Stat\.|Code)\s*\$?\s*$")
 
 
+def _mark(mask: bytearray, start: int, end: int) -> None:
+    """Set ``mask[start:end]`` (character offsets, end exclusive) to 1."""
+    start, end = max(0, start), min(len(mask), end)
+    if end > start:
+        mask[start:end] = b"\x01" * (end - start)
+
+
+def _marked(mask: bytearray, start: int, end: int) -> bool:
+    """True when a character of ``[start, end)`` is set in ``mask`` (the spans overlap)."""
+    return mask.find(1, max(0, start), end) >= 0
+
+
 def extract(ctx: DocContext) -> list[dict]:
     """Return the quantity facts of the document (FACTS.md), in text order."""
     text = ctx.text
-    blocked = _blocked_spans(ctx)
-    reserved = [(s, e) for s, e, _ in ctx.reserved]
+    # characters covered by blocked spans, reserved spans and quantities found so far: one lookup per
+    # candidate number instead of a scan of every span (issue 10)
+    blocked, reserved, taken = (bytearray(len(text)) for _ in range(3))
+    for s, e in _blocked_spans(ctx):
+        _mark(blocked, s, e)
+    for s, e, _ in ctx.reserved:
+        _mark(reserved, s, e)
     facts: list[dict] = []
-    taken: list[tuple[int, int]] = []
     for s, e, fields in quantities_special.find(text):
-        if any(bs < e and s < be for bs, be in blocked):
+        if _marked(blocked, s, e):
             continue
-        taken.append((s, e))
+        _mark(taken, s, e)
         facts.append(ctx.make_fact("quantity", s, e, fields.pop("method"), fields.pop("confidence"), **fields))
     for m in _number_re().finditer(text):
         start, end = m.span()
-        if any(s < end and start < e for s, e in blocked) or any(s < end and start < e for s, e in taken):
+        if _marked(blocked, start, end) or _marked(taken, start, end):
             continue
-        if any(s < end and start < e for s, e in reserved) and not _money_or_percent(text, start, end):
+        if _marked(reserved, start, end) and not _money_or_percent(text, start, end):
             continue  # a citation's volume and page, a docket number; "$6,000.00" in a parenthetical stays
         if _SECTION_SIGN_RE.search(text, max(0, start - 16), start):
             continue  # "28 U.S.C. $ 1746": OCR read the section sign as a dollar sign
@@ -111,10 +128,10 @@ def extract(ctx: DocContext) -> list[dict]:
         if q is None:
             continue
         q_start, q_end, fields = q
-        taken.append((q_start, q_end))
+        _mark(taken, q_start, q_end)
         facts.append(ctx.make_fact("quantity", q_start, q_end, fields.pop("method"), fields.pop("confidence"), **fields))
     for m in _VAGUE_RE.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in blocked):
+        if _marked(blocked, m.start(), m.end()):
             continue
         word = m.group("vague").lower().split()
         base = vocab()["vague"].get(" ".join(word), vocab()["vague"].get(word[-1], 1000))
@@ -432,9 +449,20 @@ def _counted_noun(ctx: DocContext, start: int, end: int) -> tuple[str, float | N
     return words, None, last.idx + len(last.text)
 
 
+_DOC_TEXTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _text_of(doc) -> str:
+    """``doc.text``, built once per ``Doc`` (spaCy joins every token's text on each access)."""
+    text = _DOC_TEXTS.get(doc)
+    if text is None:
+        text = _DOC_TEXTS[doc] = doc.text
+    return text
+
+
 def _title_case_line(doc, tok) -> bool:
     """True when ``tok`` sits in a headline: most words of its line are capitalized."""
-    text = doc.text
+    text = _text_of(doc)
     a = text.rfind("\n", 0, tok.idx) + 1
     b = text.find("\n", tok.idx)
     words = [w for w in text[a:b if b >= 0 else len(text)].split() if w[:1].isalpha() and len(w) > 3]

@@ -188,7 +188,9 @@ def hyphen_prefixes() -> frozenset[str]:
     import json
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[2] / "models" / "ingest.json"
+    from ..data import MODELS_DIR
+
+    path = MODELS_DIR / "ingest.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     return frozenset(w.lower() for w in data["hyphen_keep_prefixes"])
 

@@ -2,8 +2,15 @@
 (accept, reject, edit, add, note), and exports of the reviewed facts.
 
 Pure Python (no Streamlit), so the review app stays thin and the logic is
-tested on its own. Everything stays on the user's machine: the store lives in
-the user data folder (see :func:`default_db_path`).
+tested on its own. Everything stays on the user's machine: one store per
+workspace in the user data folder (:mod:`.workspace`, beside
+:func:`default_db_path`).
+
+Modules: ``store`` (SQLite), ``workspace`` (names and paths), ``edits``
+(applying a review), ``filters`` and ``desk`` (the fact list: rows, folded
+speaker turns, counts), ``marks`` (the document view's HTML), ``pdfview``
+(page images and fact boxes), ``chronology`` (dated events, CSV, Word),
+``export`` (JSON, JSON Lines, CSV), ``text`` (spans and sentences).
 
 Public API: :class:`ReviewStore`, :func:`default_db_path`,
 :func:`apply_review`, :func:`make_manual_fact`, :func:`to_json`,

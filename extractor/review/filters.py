@@ -55,8 +55,8 @@ def matches(fact: dict, *, types=None, roles=None, pages=None, min_confidence: f
         return False
     words = query.lower().split()
     if words:
-        hay = " ".join(str(fact.get(k) or "") for k in (*_SEARCHED, MAIN_FIELD[fact["type"]]))
-        hay = f"{hay} {fact['sentence']['text']} {review.get('note') or ''}".lower()
+        hay = " ".join(str(fact.get(k) or "") for k in (*_SEARCHED, MAIN_FIELD.get(fact["type"], "text")))
+        hay = f"{hay} {(fact.get('sentence') or {}).get('text', '')} {review.get('note') or ''}".lower()
         if not all(w in hay for w in words):
             return False
     return True

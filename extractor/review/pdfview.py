@@ -67,3 +67,63 @@ def occurrence_on_page(text: str, page: dict, fact: dict) -> int:
     page_text = text[page["start_char"]:page["end_char"]]
     before = fact["start_char"] - page["start_char"]
     return sum(1 for s, _ in find_spans(page_text, fact["text"], limit=10_000) if s < before)
+
+
+def render_page(pdf_bytes: bytes, page_number: int, scale: float = 1.3) -> tuple[bytes, float, float]:
+    """One page as a PNG (pypdfium2), with the page size.
+
+    Args:
+        pdf_bytes: the PDF file (stray bytes before ``%PDF`` are skipped).
+        page_number: 1-based page.
+        scale: pixels per PDF point (1.3 is about 94 dpi).
+    Returns:
+        ``(png bytes, width, height)``, the size in PDF points.
+    Raises:
+        ValueError: when the page does not exist; pypdfium2 errors for unreadable PDFs.
+    """
+    import pypdfium2 as pdfium
+
+    start = max(pdf_bytes.find(b"%PDF"), 0)
+    pdf = pdfium.PdfDocument(pdf_bytes[start:])
+    try:
+        if not 1 <= page_number <= len(pdf):
+            raise ValueError(f"page {page_number} is not in this PDF ({len(pdf)} pages)")
+        page = pdf[page_number - 1]
+        width, height = page.get_size()
+        image = page.render(scale=scale).to_pil().convert("RGB")
+        buf = io.BytesIO()
+        image.save(buf, format="PNG", optimize=False)
+        return buf.getvalue(), float(width), float(height)
+    finally:
+        pdf.close()
+
+
+def fact_boxes(pdf_bytes: bytes, page_number: int, facts: list[tuple[str, str, int]]) -> dict[str, list]:
+    """Where facts are on a page, in PDF points.
+
+    Args:
+        pdf_bytes: the PDF file.
+        page_number: 1-based page.
+        facts: ``(fact_id, fact text, occurrence)`` triples; ``occurrence`` as
+            :func:`occurrence_on_page` gives it.
+    Returns:
+        ``{fact_id: [(x0, top, x1, bottom), ...]}`` with one box per text line;
+        facts whose words are not found on the page are left out.
+    """
+    import pdfplumber
+
+    start = max(pdf_bytes.find(b"%PDF"), 0)
+    out: dict[str, list] = {}
+    with pdfplumber.open(io.BytesIO(pdf_bytes[start:])) as pdf:
+        if not 1 <= page_number <= len(pdf.pages):
+            return out
+        page = pdf.pages[page_number - 1]
+        for fid, text, occurrence in facts:
+            words = text.split()
+            if not words:
+                continue
+            pattern = r"\s*".join(re.escape(w) for w in words)
+            matches = page.search(pattern, regex=True, case=True) or page.search(pattern, regex=True, case=False)
+            if matches:
+                out[fid] = _line_boxes(matches[min(occurrence, len(matches) - 1)])
+    return out

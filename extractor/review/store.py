@@ -4,11 +4,14 @@ document's sha256 (``document.id``).
 Tables:
     documents  (doc_id, source, result_json, saved_at): the extraction result,
                with ``document.text``, saved only when the user saves a review
-               (a first decision); the uploaded bytes are never stored.
+               (a first decision); the uploaded bytes only in ``sources``, on request.
     decisions  (doc_id, fact_id, status, edits_json, note, updated_at): one row
                per reviewed fact; ``status`` is ``accepted``, ``rejected`` or
                ``unreviewed``, ``edits`` maps field names to corrected values.
     added      (doc_id, fact_id, fact_json, created_at): facts the reviewer added.
+    sources    (doc_id, name, data, saved_at): the uploaded file itself, kept only
+               when the reviewer asks (per document, at most :data:`SOURCE_MAX_BYTES`),
+               so a reopened review shows its page images.
 
 Every call opens and closes its own connection, so the store is safe to use
 from Streamlit's script threads.
@@ -26,6 +29,7 @@ ENV_DB = "LEGAL_FACTS_REVIEW_DB"
 APP_DIR = "legal-facts"
 DB_NAME = "reviews.sqlite"
 DECISION_STATUSES = ("accepted", "rejected", "unreviewed")
+SOURCE_MAX_BYTES = 20 * 1024 * 1024  # a kept source file; bigger ones are refused
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -37,6 +41,8 @@ CREATE TABLE IF NOT EXISTS decisions (
 CREATE TABLE IF NOT EXISTS added (
     doc_id TEXT NOT NULL, fact_id TEXT NOT NULL, fact_json TEXT NOT NULL, created_at TEXT NOT NULL,
     PRIMARY KEY (doc_id, fact_id));
+CREATE TABLE IF NOT EXISTS sources (
+    doc_id TEXT PRIMARY KEY, name TEXT NOT NULL, data BLOB NOT NULL, saved_at TEXT NOT NULL);
 """
 
 
@@ -114,10 +120,38 @@ class ReviewStore:
         return [dict(r) for r in rows]
 
     def forget(self, doc_id: str) -> None:
-        """Delete everything kept about ``doc_id`` (result, decisions, added facts)."""
+        """Delete everything kept about ``doc_id`` (result, decisions, added facts, source file)."""
         with closing(self._connect()) as conn, conn:
-            for table in ("documents", "decisions", "added"):
+            for table in ("documents", "decisions", "added", "sources"):
                 conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    # source files --------------------------------------------------------
+    def save_source(self, doc_id: str, name: str, data: bytes, max_bytes: int = SOURCE_MAX_BYTES) -> None:
+        """Keep the uploaded file of ``doc_id`` beside its review (replaces an older copy).
+
+        Raises:
+            ValueError: when ``data`` is longer than ``max_bytes`` (the message names the limit).
+        """
+        if len(data) > max_bytes:
+            raise ValueError(f"The file is {len(data) / 1e6:.1f} MB; files up to {max_bytes / 1e6:.0f} MB are kept.")
+        with closing(self._connect()) as conn, conn:
+            conn.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", (doc_id, name, data, _now()))
+
+    def load_source(self, doc_id: str) -> bytes | None:
+        """The kept file of ``doc_id``, or None."""
+        with closing(self._connect()) as conn:
+            row = conn.execute("SELECT data FROM sources WHERE doc_id = ?", (doc_id,)).fetchone()
+        return bytes(row["data"]) if row else None
+
+    def has_source(self, doc_id: str) -> bool:
+        """True when the file of ``doc_id`` is kept."""
+        with closing(self._connect()) as conn:
+            return conn.execute("SELECT 1 FROM sources WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+
+    def drop_source(self, doc_id: str) -> None:
+        """Delete the kept file of ``doc_id`` (its review stays)."""
+        with closing(self._connect()) as conn, conn:
+            conn.execute("DELETE FROM sources WHERE doc_id = ?", (doc_id,))
 
     # decisions -----------------------------------------------------------
     def _upsert(self, doc_id: str, fact_id: str, **values) -> None:
@@ -147,6 +181,21 @@ class ReviewStore:
         if edits and status == "unreviewed":
             status = "accepted"
         self._upsert(doc_id, fact_id, edits_json=json.dumps(edits), status=status)
+
+    def set_many(self, doc_id: str, fact_ids: list[str], status: str) -> None:
+        """Set one status on many facts in one transaction (bulk accept or reject).
+
+        Raises:
+            ValueError: for a status outside :data:`DECISION_STATUSES`.
+        """
+        if status not in DECISION_STATUSES:
+            raise ValueError(f"status must be one of {DECISION_STATUSES}, not {status!r}")
+        now = _now()
+        with closing(self._connect()) as conn, conn:
+            conn.executemany("INSERT OR IGNORE INTO decisions (doc_id, fact_id, updated_at) VALUES (?, ?, ?)",
+                             [(doc_id, f, now) for f in fact_ids])
+            conn.executemany("UPDATE decisions SET status = ?, updated_at = ? WHERE doc_id = ? AND fact_id = ?",
+                             [(status, now, doc_id, f) for f in fact_ids])
 
     def set_note(self, doc_id: str, fact_id: str, note: str | None) -> None:
         """Attach a free-text note to one fact (empty or None removes it)."""
