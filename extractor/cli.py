@@ -1,4 +1,4 @@
-"""Command line: ``python -m extractor {extract,batch,schema,evaluate}``.
+"""Command line: ``python -m extractor {extract,batch,schema,evaluate,redact}``.
 
 Exit status: 0 when the command ran (a batch with failed files included); 1
 when nothing was processed (an empty folder, every ``extract`` file failed, a
@@ -61,6 +61,8 @@ def _say(message: str) -> None:
 def _extract_args(p: argparse.ArgumentParser) -> None:
     _common(p)
     p.add_argument("files", nargs="+")
+    p.add_argument("--show-hidden-text", action="store_true",
+                   help="keep the words under failed redactions (default: each of their characters is █)")
     p.add_argument("--format", choices=("json", "jsonl"),
                    help="json: one indented object (one file only); jsonl: one line per file "
                         "(default: json for one file, jsonl for several)")
@@ -82,7 +84,7 @@ def _run_extract(args) -> int:
         from pathlib import Path
         from .batch import refuse_output_over_input
         refuse_output_over_input([Path(args.output)], args.files)
-    settings = IngestSettings(ocr=not args.no_ocr)
+    settings = IngestSettings(ocr=not args.no_ocr, show_hidden_text=args.show_hidden_text)
     results, failed = [], 0
     for path in args.files:
         try:
@@ -191,7 +193,14 @@ COMMANDS: dict[str, Command] = {
     "batch": Command("walk files and folders, write JSON Lines (parallel, resumable)", _batch_args, _run_batch),
     "schema": Command("print the JSON Schema of one output object", lambda p: None, _run_schema),
     "evaluate": Command("score an output against a gold folder with a scoring script", _evaluate_args, _run_evaluate),
+    "redact": Command("write a copy with every unredacted identifier masked (see README, Privacy)",
+                      lambda p: _redact().add_arguments(p), lambda args: _redact().main(args)),
 }
+
+
+def _redact():
+    from . import redact  # the redacted export lives in its own module
+    return redact
 
 
 def build_parser() -> argparse.ArgumentParser:

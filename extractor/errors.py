@@ -42,6 +42,7 @@ WARNING_CODES = {
     "pdf.page_error": "A page could not be read and was skipped.",
     "text.encoding_guessed": "The text was not UTF-8; its encoding was detected.",
     "ocr.failed": "OCR failed on a page.",
+    "pdf.bad_redaction": "A box is drawn over text that is still in the PDF: the redaction failed (the words are masked).",
     "ocr.time_limit": "OCR stopped because the file's time budget was spent; later scanned pages have no text.",
 }
 

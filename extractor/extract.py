@@ -75,6 +75,8 @@ def result_from_doc(doc, source: SourceText, *, source_name: str, doc_id: str, i
         "text_length": len(source.text),
         "case": doc._.case,
     }
+    if getattr(source, "redactions", None) is not None:  # PDFs only (FACTS.md 1.1 document.redactions)
+        document["redactions"] = source.redactions
     if include_text:
         document["text"] = source.text
     return {

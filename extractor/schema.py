@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.1"
 
-FactType = Literal["party", "date", "quantity", "count", "order", "citation", "quote"]
+FactType = Literal["party", "date", "quantity", "count", "order", "citation", "quote", "identifier"]
 EntityType = Literal["PERSON", "ORG", "GOV_AGENCY", "COURT"]
 Role = Literal[
     "plaintiff", "defendant", "petitioner", "respondent", "appellant", "appellee",
@@ -56,6 +56,15 @@ class AnchorCandidate(_Model):
     start_char: Optional[int] = Field(None, ge=0, description="where the date is in document.text, or null")
 
 
+class Redaction(_Model):
+    """An opaque box over a text-like area of a PDF page (1.1); ``text_under`` marks a failed redaction."""
+
+    page: int = Field(ge=1, description="1-based page")
+    bbox: list[float] = Field(min_length=4, max_length=4,
+                              description="[x0, top, x1, bottom] in PDF points from the page's top-left corner")
+    text_under: bool = Field(description="characters of the text layer lie at least 80% inside the box, hidden by it")
+
+
 class Document(_Model):
     """The input document: identity, kind, anchor date, page map (1-based pages, character offsets) and case."""
 
@@ -71,6 +80,7 @@ class Document(_Model):
     text_length: int = Field(ge=0)
     case: Case
     text: Optional[str] = Field(None, description="the full extracted text, on request (--include-text)")
+    redactions: Optional[list[Redaction]] = Field(None, description="PDFs only: opaque boxes over text-like areas (1.1)")
 
 
 class Sentence(_Model):
@@ -183,10 +193,21 @@ class QuoteFact(_FactBase):
     direct: bool = True
 
 
+class IdentifierFact(_FactBase):
+    """A personal identifier that court privacy rules limit (1.1): Fed. R. Civ. P. 5.2(a),
+    Fed. R. Crim. P. 49.1(a), Fed. R. Bankr. P. 9037(a)."""
+
+    type: Literal["identifier"] = "identifier"
+    kind: Literal["ssn", "tin", "dob", "minor", "account", "address"]
+    redacted: bool = Field(description="true only when nothing beyond what the rule allows shows")
+    rule: str = Field(description='the rule that applies: "Fed. R. Crim. P. 49.1(a)(1)"')
+    exempt: Optional[str] = Field(None, description='the exemption that lifts the limit ("Fed. R. Civ. P. 5.2(b)(1)"), or null')
+
+
 # Every fact model, in FACTS.md order (a new fact type is added here and in the union below).
-FACT_MODELS = (PartyFact, DateFact, QuantityFact, CountFact, OrderFact, CitationFact, QuoteFact)
+FACT_MODELS = (PartyFact, DateFact, QuantityFact, CountFact, OrderFact, CitationFact, QuoteFact, IdentifierFact)
 Fact = Annotated[
-    Union[PartyFact, DateFact, QuantityFact, CountFact, OrderFact, CitationFact, QuoteFact],
+    Union[PartyFact, DateFact, QuantityFact, CountFact, OrderFact, CitationFact, QuoteFact, IdentifierFact],
     Field(discriminator="type"),
 ]
 

@@ -29,9 +29,10 @@ from .doc_ext import register_extensions
 from .results import fact_groups, facts_from_doc
 
 # The order stages run in: the document-level caption stage first; citations before counts, dates and
-# quantities (they reserve spans that must not become numbers or dates); parties before orders and quotes.
+# quantities (they reserve spans that must not become numbers or dates); parties before orders and quotes;
+# identifiers last (they skip the citation and docket spans the others reserved).
 LEGAL_PIPES = ("legal_caption", "legal_citations", "legal_counts", "legal_parties", "legal_dates",
-               "legal_quantities", "legal_orders", "legal_quotes")
+               "legal_quantities", "legal_orders", "legal_quotes", "legal_identifiers")
 
 
 def add_legal_pipes(nlp: Language, *, anchor_date: str | None = None) -> Language:

@@ -7,7 +7,7 @@ from .context import fact_span
 from .doc_ext import FACTS_ATTR
 
 # The order of fact types at the same start offset (FACTS.md lists them so).
-FACT_ORDER = ("party", "date", "quantity", "count", "order", "citation", "quote")
+FACT_ORDER = ("party", "date", "quantity", "count", "order", "citation", "quote", "identifier")
 
 
 def group_name(fact_type: str) -> str:

@@ -1,5 +1,5 @@
-"""The fact stages ``legal_citations`` ... ``legal_quotes``: each runs one :mod:`extractor.facts` module
-and writes its facts to ``doc.spans["legal_<type>s"]`` (see :mod:`extractor.components`)."""
+"""The fact stages ``legal_citations`` ... ``legal_quotes`` and ``legal_identifiers``: each runs one
+:mod:`extractor.facts` module and writes its facts to ``doc.spans["legal_<type>s"]`` (see :mod:`extractor.components`)."""
 from __future__ import annotations
 
 from typing import Optional
@@ -7,7 +7,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..facts import citations, counts, dates, orders, parties, quantities, quotes
+from ..facts import citations, counts, dates, identifiers, orders, parties, quantities, quotes
 from .caption import ensure_document
 from .context import context_of, release
 from .results import store_facts
@@ -69,3 +69,4 @@ make_legal_dates = _factory("legal_dates", dates, "date", with_anchor=True)
 make_legal_quantities = _factory("legal_quantities", quantities, "quantity")
 make_legal_orders = _factory("legal_orders", orders, "order")
 make_legal_quotes = _factory("legal_quotes", quotes, "quote")
+make_legal_identifiers = _factory("legal_identifiers", identifiers, "identifier")

@@ -36,6 +36,8 @@ class IngestSettings:
             ``input.timeout``, so a batch never waits on one file for long.
         max_page_chars: characters read from one page's text layer at most (200,000;
             a dense page has about 5,000).
+        show_hidden_text: keep the words under failed redactions in the text (the CLI's
+            ``--show-hidden-text``); by default each of their characters is "█" (FACTS.md 1.1).
     """
 
     max_bytes: int = 200 * 1024 * 1024
@@ -44,6 +46,7 @@ class IngestSettings:
     ocr_page_timeout: float = 300.0
     max_seconds: float | None = 600.0
     max_page_chars: int = 200_000
+    show_hidden_text: bool = False
 
 
 def sniff_format(data: bytes, name: str = "") -> str:
@@ -111,7 +114,7 @@ def read_bytes(data: bytes, name: str = "", settings: IngestSettings | None = No
         from .pdf import read_pdf
         return read_pdf(data, max_pages=settings.max_pages, ocr=settings.ocr,
                         ocr_timeout=settings.ocr_page_timeout, max_seconds=settings.max_seconds,
-                        max_page_chars=settings.max_page_chars)
+                        max_page_chars=settings.max_page_chars, show_hidden_text=settings.show_hidden_text)
     if kind == "docx":
         from .docx import read_docx
         return read_docx(data)

@@ -203,7 +203,7 @@ def looks_garbled(text: str) -> bool:
     return good < 0.45 * len(tokens)
 
 
-def read_page(page, number: int, *, ocr: bool, ocr_timeout: float, max_chars: int) -> PageResult:
+def read_page(page, number: int, *, ocr: bool, ocr_timeout: float, max_chars: int, hidden=()) -> PageResult:
     """Read one pdfium page: text layer, furniture split off, OCR when the layer is empty or garbage
     and the page draws an image (a page that is blank or has a few words and no image is not a scan).
 
@@ -213,13 +213,18 @@ def read_page(page, number: int, *, ocr: bool, ocr_timeout: float, max_chars: in
         ocr: whether OCR may run.
         ocr_timeout: seconds Tesseract may take on the page.
         max_chars: character cap for the text layer.
+        hidden: boxes with text under them (failed redactions, :mod:`.redactions`): the glyphs
+            under them become "█".
     Returns:
         A :class:`PageResult` (lines not yet cleaned of running footers).
     """
     from . import ocr as ocr_mod
+    from . import redactions
 
     result = PageResult()
     glyphs, width, height = page_glyphs(page, max_chars)
+    if hidden:
+        glyphs = redactions.mask_glyphs(glyphs, list(hidden), redactions.glyph_offset(page))
     lines = glyphs_to_lines(glyphs, width, height)
     lines, numbers = strip_margin_numbers(lines)
     lines = order_columns(lines)
@@ -305,7 +310,8 @@ def join_across_pages(previous: str, following: str) -> tuple[str, str]:
 
 
 def read_pdf(data: bytes, *, max_pages: int, ocr: bool = True, ocr_timeout: float = 120.0,
-             max_seconds: float | None = None, max_page_chars: int = 200_000) -> SourceText:
+             max_seconds: float | None = None, max_page_chars: int = 200_000,
+             show_hidden_text: bool = False) -> SourceText:
     """Read a PDF page by page.
 
     Args:
@@ -316,8 +322,10 @@ def read_pdf(data: bytes, *, max_pages: int, ocr: bool = True, ocr_timeout: floa
         max_seconds: time budget (checked between pages): past it OCR stops for the remaining
             pages (warning ``ocr.time_limit``); past twice the budget the file raises ``input.timeout``.
         max_page_chars: characters read per page at most.
+        show_hidden_text: keep the characters under failed redactions (by default each is "█").
     Returns:
-        A :class:`SourceText`; pages carry ``ocr`` and ``removed``.
+        A :class:`SourceText`; pages carry ``ocr`` and ``removed``; ``redactions`` lists the
+        opaque boxes (FACTS.md 1.1), with a ``pdf.bad_redaction`` warning per page with text under one.
     Raises:
         InputError: ``pdf.encrypted``, ``pdf.corrupt``, ``input.too_many_pages``,
             ``input.timeout``, ``pdf.no_text`` (no page has any text, not even an ECF stamp;
@@ -334,6 +342,9 @@ def read_pdf(data: bytes, *, max_pages: int, ocr: bool = True, ocr_timeout: floa
             raise InputError("pdf.corrupt", "The PDF has no pages.")
         if n_pages > max_pages:
             raise InputError("input.too_many_pages", f"The PDF has {n_pages} pages; the limit is {max_pages}.")
+        from . import redactions
+        boxes = redactions.scan_pdf(data, pdf)
+        warnings.extend(redactions.warnings_for(boxes))
         for index in range(n_pages):
             if max_seconds is not None:
                 elapsed = time.monotonic() - started
@@ -350,7 +361,8 @@ def read_pdf(data: bytes, *, max_pages: int, ocr: bool = True, ocr_timeout: floa
                 warnings.append({"code": "pdf.page_error", "message": f"Page {number} could not be read ({type(exc).__name__}).", "page": number})
                 continue
             try:
-                result = read_page(page, number, ocr=ocr, ocr_timeout=ocr_timeout, max_chars=max_page_chars)
+                hidden = () if show_hidden_text or number not in boxes else boxes[number].hidden
+                result = read_page(page, number, ocr=ocr, ocr_timeout=ocr_timeout, max_chars=max_page_chars, hidden=hidden)
             except InputError:
                 raise
             except Exception as exc:
@@ -371,7 +383,9 @@ def read_pdf(data: bytes, *, max_pages: int, ocr: bool = True, ocr_timeout: floa
             why = "OCR is turned off"
         raise InputError("pdf.no_text", f"The PDF has no text layer and {why}.")
     text, pages = join_pages(texts, [r.ocr for r in results], removed)
-    return SourceText(text=text, pages=pages, media_type="application/pdf", warnings=warnings, metadata=metadata)
+    listed = [box for number in sorted(boxes) for box in boxes[number].boxes]
+    return SourceText(text=text, pages=pages, media_type="application/pdf", warnings=warnings, metadata=metadata,
+                      redactions=listed)
 
 
 def _metadata(pdf) -> dict:

@@ -35,6 +35,8 @@ class SourceText:
         warnings: ``{"code", "message", "page"}`` dicts for survivable problems.
         metadata: format metadata (PDF info dict: "CreationDate", ...).
         has_pages: False for formats without real pages (text, HTML): facts then get ``page`` null.
+        redactions: PDFs only: the opaque boxes over text-like areas (``{"page", "bbox", "text_under"}``,
+            FACTS.md 1.1 ``document.redactions``, found by :mod:`.redactions`); None for other formats.
     """
 
     text: str
@@ -43,6 +45,7 @@ class SourceText:
     warnings: list[dict] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)
     has_pages: bool = True
+    redactions: list | None = None
 
     def page_of(self, char: int) -> int | None:
         """Return the 1-based page holding character offset ``char``, or None without pages."""

@@ -25,14 +25,14 @@ EDITABLE_FIELDS: dict[str, tuple[str, ...]] = {
 }
 # the one field that says what a fact is, shown as "value" in tables and CSV
 MAIN_FIELD = {"party": "name", "date": "value", "quantity": "value", "count": "number",
-              "order": "action", "citation": "normalized", "quote": "content"}
+              "order": "action", "citation": "normalized", "quote": "content", "identifier": "kind"}
 # review.status of an exported fact
 STATUSES = ("unreviewed", "accepted", "rejected", "edited", "added")
 MANUAL_METHOD = "review.manual"
 
 _MODELS = {"party": schema.PartyFact, "date": schema.DateFact, "quantity": schema.QuantityFact,
            "count": schema.CountFact, "order": schema.OrderFact, "citation": schema.CitationFact,
-           "quote": schema.QuoteFact}
+           "quote": schema.QuoteFact, "identifier": schema.IdentifierFact}
 _LIST_FIELDS = {"against", "aliases", "statutes"}
 
 
