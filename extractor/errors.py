@@ -22,6 +22,11 @@ ERROR_MESSAGES = {
     "docx.corrupt": "The Word document is damaged and could not be opened.",
     "text.decode": "The text file is in an encoding that could not be detected.",
     "extract.failed": "Extraction failed on this file.",
+    # --- bounded reading of hostile files (issue 14); limits are in extractor.ingest.IngestSettings
+    "input.not_a_file": "This is not a regular file (a folder, pipe, socket or device): only regular files are read.",
+    "html.too_deep": "The HTML page nests its elements deeper than the limit of 256.",
+    "docx.bomb": "The Word document unpacks to more than the size limit (a zip bomb, or far too large).",
+    "pdf.bomb": "A compressed stream in the PDF inflates past the size limit.",
 }
 
 WARNING_CODES = {

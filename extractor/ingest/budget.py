@@ -1,0 +1,196 @@
+"""Expansion budgets for compressed input, checked while inflating and before any parser sees it.
+
+A zip member or a PDF stream says nothing true about its inflated size (zip
+headers and ``/Length`` are written by whoever made the file), so both are
+inflated here in 64 KiB pieces, counting and dropping the output, and
+refused as soon as a count passes its budget: memory stays at one piece
+whatever the file claims.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import struct
+import zipfile
+import zlib
+
+from ..errors import InputError
+
+_PIECE = 1 << 16  # bytes fed to, and taken from, a decompressor at a time
+
+
+class _Over(Exception):
+    """The count passed its cap."""
+
+
+def _count_inflated(raw, layers: int, cap: int) -> int:
+    """Bytes ``raw`` inflates to through ``layers`` zlib layers (FlateDecode applied ``layers``
+    times), at most ``cap + 1``. A damaged stream counts what inflated before the damage
+    (pdfium keeps that part too)."""
+    decoders = [zlib.decompressobj() for _ in range(layers)]
+    total = 0
+
+    def push(level: int, data) -> None:
+        nonlocal total
+        decoder = decoders[level]
+        while data and not decoder.eof:
+            out = decoder.decompress(data, _PIECE)
+            data = decoder.unconsumed_tail
+            if level + 1 == layers:
+                total += len(out)
+                if total > cap:
+                    raise _Over
+            elif out:
+                push(level + 1, out)
+
+    view = memoryview(raw)
+    try:
+        for start in range(0, len(view), _PIECE):
+            push(0, view[start:start + _PIECE])
+    except _Over:
+        return cap + 1
+    except zlib.error:
+        pass
+    return total
+
+
+# ---- PDF -----------------------------------------------------------------------------------
+
+# "stream" then its end-of-line, not the tail of "endstream"
+_STREAM = re.compile(rb"(?<![A-Za-z])stream(?:\r\n|\n|\r)")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
+_NAME = re.compile(rb"/([A-Za-z0-9]+)")
+_FLATE = {b"FlateDecode", b"Fl"}
+_ASCII = {b"ASCII85Decode": "a85", b"A85": "a85", b"ASCIIHexDecode": "hex", b"AHx": "hex"}
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+
+
+def _filters(head: bytes) -> list[bytes]:
+    match = _FILTER.search(head)
+    return _NAME.findall(match.group(1)) if match else []
+
+
+def _decode_ascii(raw: bytes, kind: str) -> bytes:
+    """ASCII85 / ASCIIHex, which only shrink; bad data gives what could be decoded (empty)."""
+    try:
+        if kind == "hex":
+            text = re.sub(rb"\s+", b"", raw).split(b">", 1)[0]
+            return binascii.unhexlify(text + b"0" * (len(text) % 2))
+        body = raw.strip()
+        body = body[2:] if body.startswith(b"<~") else body
+        return base64.a85decode(body.split(b"~>", 1)[0], adobe=False, ignorechars=b" \t\n\r\x0c\x00")
+    except (ValueError, binascii.Error):
+        return b""
+
+
+def check_pdf_streams(data: bytes, *, max_stream: int, max_image_stream: int, max_total: int) -> None:
+    """Refuse a PDF whose compressed streams inflate past their budget, before pdfium reads it.
+
+    Every ``stream`` keyword in the bytes is found (damaged cross-reference tables cannot hide
+    one: pdfium's repair finds streams the same way), its dictionary's ``/Filter`` read, leading
+    ASCII85/ASCIIHex layers decoded and the FlateDecode layers that follow inflated and counted.
+    pdfium decodes a page's whole content stream into memory when the page loads (a content
+    stream of 2 GB of spaces made 3.2 GB of RSS). Streams with other filters (LZW, RunLength,
+    and streams of encrypted files, which inflate only after decryption) are not counted.
+
+    Args:
+        data: the PDF's bytes.
+        max_stream: bytes one stream that is no image may inflate to.
+        max_image_stream: bytes one image stream (``/Subtype /Image``) may inflate to.
+        max_total: bytes all streams that are no images may inflate to together.
+    Raises:
+        InputError: ``pdf.bomb``.
+    """
+    total = 0
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        head = data[max(0, match.start() - 4096):match.start()]
+        head = head[head.rfind(b"obj") + 1:]  # this object's dictionary (all of the window if no "obj")
+        names = _filters(head)
+        if not any(n in _FLATE for n in names):
+            continue
+        end = data.find(b"endstream", start)
+        raw = data[start:end if end >= 0 else len(data)]
+        while names and names[0] in _ASCII:
+            raw = _decode_ascii(raw, _ASCII[names.pop(0)])
+        layers = 0
+        while layers < len(names) and names[layers] in _FLATE:
+            layers += 1
+        if not layers:
+            continue
+        image = bool(_IMAGE.search(head))
+        cap = max_image_stream if image else min(max_stream, max_total - total)
+        size = _count_inflated(raw, layers, cap)
+        if size > cap:
+            what = "an image" if image else ("a stream" if cap == max_stream else "its streams together")
+            limit = cap if image or cap == max_stream else max_total
+            raise InputError("pdf.bomb", f"A compressed stream of the PDF (at byte {match.start():,}) inflates past "
+                                         f"{limit / 1e6:,.0f} MB, the limit for {what}.")
+        if not image:
+            total += size
+
+
+# ---- zip (docx) ----------------------------------------------------------------------------
+
+_EOCD = b"PK\x05\x06"
+
+
+# bytes of central directory allowed per member: a 46-byte entry, its name and extra fields
+_DIRECTORY_ENTRY = 1024
+
+
+def _declared_directory(data: bytes) -> tuple[int, int] | None:
+    """``(members, directory_bytes)`` from the zip's end-of-central-directory record (None if it
+    has none). :mod:`zipfile` reads entries until the directory's bytes are used up, whatever the
+    count says; 0xFFFF members means a Zip64 archive (more, or a claim of more)."""
+    at = data.rfind(_EOCD, max(0, len(data) - 65_557))  # 22-byte record + a comment of up to 64 KiB
+    if at < 0 or at + 22 > len(data):
+        return None
+    members, size = struct.unpack("<HI", data[at + 10:at + 16])
+    return members, size
+
+
+def check_zip(data: bytes, *, max_members: int, max_member: int, max_total: int) -> None:
+    """Refuse a zip (a .docx) that unpacks past its budget, before any reader unpacks it.
+
+    Members are stream-read and their bytes counted: the sizes in the zip's headers are the
+    maker's claim, not a fact. The member count is read from the end record before
+    :mod:`zipfile` builds one object per member.
+
+    Args:
+        data: the zip's bytes.
+        max_members: members at most.
+        max_member: bytes one member may inflate to.
+        max_total: bytes all members may inflate to together.
+    Raises:
+        InputError: ``docx.bomb`` past a limit; ``docx.corrupt`` when the zip cannot be read.
+    """
+    declared = _declared_directory(data)
+    if declared is not None and (declared[0] > max_members or declared[1] > max_members * _DIRECTORY_ENTRY):
+        raise InputError("docx.bomb", f"The Word document claims {declared[0]:,} parts in {declared[1]:,} bytes of "
+                                      f"directory; the limit is {max_members:,} parts.")
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > max_members:
+                raise InputError("docx.bomb", f"The Word document has {len(members):,} parts; the limit is {max_members:,}.")
+            total = 0
+            for info in members:
+                size = 0
+                with archive.open(info) as member:
+                    while piece := member.read(_PIECE):
+                        size += len(piece)
+                        total += len(piece)
+                        if size > max_member:
+                            raise InputError("docx.bomb", f"The part {info.filename!r} of the Word document unpacks to more "
+                                                          f"than {max_member / 1e6:,.0f} MB, the limit for one part.")
+                        if total > max_total:
+                            raise InputError("docx.bomb", f"The Word document unpacks to more than {max_total / 1e6:,.0f} MB, "
+                                                          "the limit for all its parts.")
+    except InputError:
+        raise
+    except Exception as exc:  # BadZipFile, bad CRC, unsupported compression, truncated data, ...
+        raise InputError("docx.corrupt", f"The Word document could not be unpacked ({type(exc).__name__}).") from exc
