@@ -15,7 +15,7 @@ from extractor.ingest.budget import check_pdf_streams, check_zip
 from helpers_pdf import Text, make_pdf
 
 MB = 1 << 20
-PDF_LIMITS = dict(max_stream=4 * MB, max_image_stream=8 * MB, max_total=6 * MB)
+PDF_LIMITS = dict(max_stream=4 * MB, max_image_stream=8 * MB, max_total=6 * MB, max_images_total=12 * MB)
 ZIP_LIMITS = dict(max_members=50, max_member=4 * MB, max_total=6 * MB)
 
 
@@ -37,6 +37,11 @@ def _pdf(*streams: bytes) -> bytes:
     (_pdf(*[_stream(zlib.compress(bytes(3 * MB)), b"/FlateDecode")] * 3), "pdf.bomb"),           # 9 MB together: over 6
     (_pdf(_stream(zlib.compress(bytes(7 * MB)), b"/FlateDecode", b" /Subtype /Image")), None),  # an image: 8 MB allowed
     (_pdf(_stream(zlib.compress(bytes(9 * MB)), b"/FlateDecode", b" /Subtype /Image")), "pdf.bomb"),
+    (_pdf(*[_stream(zlib.compress(bytes(5 * MB)), b"/FlateDecode", b" /Subtype /Image")] * 3), "pdf.bomb"),  # 15 MB of images
+    (_pdf(_stream(zlib.compress(bytes(5 * MB)), b"7 0 R")), "pdf.bomb"),                        # a filter by reference
+    (_pdf(_stream(zlib.compress(bytes(5 * MB)), b"/FlateDecode", b" /Pad (" + b"x" * 9000 + b")")), "pdf.bomb"),  # a long dictionary
+    # a stream without "endstream" before the bomb cannot hide it
+    (_pdf(_stream(b"abc", b"/FlateDecode").replace(b"endstream", b"ENDSTREAM"), _stream(zlib.compress(bytes(5 * MB)), b"/FlateDecode")), "pdf.bomb"),
     (_pdf(_stream(zlib.compress(bytes(5 * MB))[:-20] + b"junk", b"/FlateDecode")), "pdf.bomb"),  # damaged tail: counted up to it
     (_pdf(_stream(b"not zlib at all" * 100, b"/FlateDecode")), None),                          # bad data: nothing inflates
     (_pdf(_stream(zlib.compress(bytes(5 * MB)), b"/DCTDecode")), None),                         # not Flate: not counted

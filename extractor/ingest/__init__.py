@@ -43,11 +43,12 @@ class IngestSettings:
             (10,000; Word writes about 20), or one member unpacking past 64 MB, or all past
             256 MB, raises ``docx.bomb`` (a 1,000-page brief's ``document.xml`` is about 10 MB;
             lxml's tree of 64 MB of XML takes about 300 MB).
-        max_pdf_stream, max_pdf_image_stream, max_pdf_streams_total: a PDF stream that is no
-            image inflating past 64 MB, an image stream past 256 MB, or the streams that are no
-            images past 512 MB together raise ``pdf.bomb`` (the corpus's largest are 1 MB, 25 MB
-            and 2.4 MB; a 600-dpi colour page image is 101 MB; pdfium holds a page's content
-            stream whole while the page is open).
+        max_pdf_stream, max_pdf_image_stream, max_pdf_streams_total, max_pdf_images_total: a
+            Flate stream of a PDF that is no image inflating past 64 MB, an image stream past
+            256 MB, the streams that are no images past 512 MB together, or the images past 4 GB
+            together raise ``pdf.bomb`` (the corpus's largest are 1 MB, 25 MB, 2.4 MB and 25 MB;
+            a 600-dpi colour page image is 101 MB; pdfium holds a page's content stream whole
+            while the page is open; 4 GB takes about 8 s to inflate and count).
     """
 
     max_bytes: int = 200 * 1024 * 1024
@@ -63,6 +64,7 @@ class IngestSettings:
     max_pdf_stream: int = 64 * 1024 * 1024
     max_pdf_image_stream: int = 256 * 1024 * 1024
     max_pdf_streams_total: int = 512 * 1024 * 1024
+    max_pdf_images_total: int = 4 * 1024 * 1024 * 1024
 
 
 def sniff_format(data: bytes, name: str = "") -> str:
@@ -131,7 +133,7 @@ def read_bytes(data: bytes, name: str = "", settings: IngestSettings | None = No
         from .budget import check_pdf_streams
         from .pdf import read_pdf
         check_pdf_streams(data, max_stream=settings.max_pdf_stream, max_image_stream=settings.max_pdf_image_stream,
-                          max_total=settings.max_pdf_streams_total)
+                          max_total=settings.max_pdf_streams_total, max_images_total=settings.max_pdf_images_total)
         return read_pdf(data, max_pages=settings.max_pages, ocr=settings.ocr,
                         ocr_timeout=settings.ocr_page_timeout, max_seconds=settings.max_seconds,
                         max_page_chars=settings.max_page_chars)

@@ -59,16 +59,29 @@ def _count_inflated(raw, layers: int, cap: int) -> int:
 
 # "stream" then its end-of-line, not the tail of "endstream"
 _STREAM = re.compile(rb"(?<![A-Za-z])stream(?:\r\n|\n|\r)")
-_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+|\d+\s+\d+\s+R)")
 _NAME = re.compile(rb"/([A-Za-z0-9]+)")
 _FLATE = {b"FlateDecode", b"Fl"}
 _ASCII = {b"ASCII85Decode": "a85", b"A85": "a85", b"ASCIIHexDecode": "hex", b"AHx": "hex"}
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 
 
+# a dictionary is searched for at most this far back from its "stream" keyword
+_MAX_DICT = 1 << 20
+# "stream" keywords at most (a 2,000-page filing has about 20,000 streams; 200 MB of nothing but
+# the keyword would take minutes to walk)
+MAX_STREAMS = 1_000_000
+
+
 def _filters(head: bytes) -> list[bytes]:
+    """The filter names of a stream dictionary; a filter given by reference ("/Filter 7 0 R")
+    is taken for FlateDecode (inflating what is not zlib costs nothing: it fails at once)."""
     match = _FILTER.search(head)
-    return _NAME.findall(match.group(1)) if match else []
+    if not match:
+        return []
+    if match.group(1).endswith(b"R"):
+        return [b"FlateDecode"]
+    return _NAME.findall(match.group(1))
 
 
 def _decode_ascii(raw: bytes, kind: str) -> bytes:
@@ -84,7 +97,8 @@ def _decode_ascii(raw: bytes, kind: str) -> bytes:
         return b""
 
 
-def check_pdf_streams(data: bytes, *, max_stream: int, max_image_stream: int, max_total: int) -> None:
+def check_pdf_streams(data: bytes, *, max_stream: int, max_image_stream: int, max_total: int,
+                      max_images_total: int) -> None:
     """Refuse a PDF whose compressed streams inflate past their budget, before pdfium reads it.
 
     Every ``stream`` keyword in the bytes is found (damaged cross-reference tables cannot hide
@@ -99,35 +113,45 @@ def check_pdf_streams(data: bytes, *, max_stream: int, max_image_stream: int, ma
         max_stream: bytes one stream that is no image may inflate to.
         max_image_stream: bytes one image stream (``/Subtype /Image``) may inflate to.
         max_total: bytes all streams that are no images may inflate to together.
+        max_images_total: bytes all image streams may inflate to together (the bound on the
+            time spent here: about 2 s a GB).
     Raises:
         InputError: ``pdf.bomb``.
     """
-    total = 0
-    for match in _STREAM.finditer(data):
+    total = images = 0
+    previous = 0  # where the previous "stream" keyword ended: dictionaries do not overlap
+    view = memoryview(data)
+    for count, match in enumerate(_STREAM.finditer(data)):
+        if count >= MAX_STREAMS:
+            raise InputError("pdf.bomb", f"The PDF has more than {MAX_STREAMS:,} streams.")
         start = match.end()
-        head = data[max(0, match.start() - 4096):match.start()]
-        head = head[head.rfind(b"obj") + 1:]  # this object's dictionary (all of the window if no "obj")
+        floor = max(previous, match.start() - _MAX_DICT)
+        previous = start
+        obj = data.rfind(b"obj", floor, match.start())
+        head = data[obj + 3 if obj >= 0 else floor:match.start()]  # this object's dictionary
         names = _filters(head)
         if not any(n in _FLATE for n in names):
             continue
         end = data.find(b"endstream", start)
-        raw = data[start:end if end >= 0 else len(data)]
+        raw = view[start:end if end >= 0 else len(data)]
         while names and names[0] in _ASCII:
-            raw = _decode_ascii(raw, _ASCII[names.pop(0)])
+            raw = _decode_ascii(bytes(raw), _ASCII[names.pop(0)])
         layers = 0
         while layers < len(names) and names[layers] in _FLATE:
             layers += 1
         if not layers:
             continue
         image = bool(_IMAGE.search(head))
-        cap = max_image_stream if image else min(max_stream, max_total - total)
+        one, budget, spent = (max_image_stream, max_images_total, images) if image else (max_stream, max_total, total)
+        cap = min(one, budget - spent)
         size = _count_inflated(raw, layers, cap)
         if size > cap:
-            what = "an image" if image else ("a stream" if cap == max_stream else "its streams together")
-            limit = cap if image or cap == max_stream else max_total
+            what = ("an image" if image else "a stream") if cap == one else ("its images" if image else "its other streams")
             raise InputError("pdf.bomb", f"A compressed stream of the PDF (at byte {match.start():,}) inflates past "
-                                         f"{limit / 1e6:,.0f} MB, the limit for {what}.")
-        if not image:
+                                         f"the limit for {what} ({(one if cap == one else budget) / 1e6:,.0f} MB).")
+        if image:
+            images += size
+        else:
             total += size
 
 
