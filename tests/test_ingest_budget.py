@@ -52,7 +52,7 @@ def test_pdf_stream_budget(data, code):
     else:
         with pytest.raises(InputError) as exc:
             check_pdf_streams(data, **PDF_LIMITS)
-        assert exc.value.code == code and "MB" in exc.value.message
+        assert exc.value.code == code and ("MiB" in exc.value.message or "streams" in exc.value.message)
 
 
 def test_pdf_bomb_through_read_bytes():
@@ -131,3 +131,22 @@ def test_only_regular_files(tmp_path):
     with pytest.raises(InputError) as exc:
         read_file(tmp_path / "missing.pdf")
     assert exc.value.code == "input.not_found"
+
+
+def test_zip_xml_budget_follows_content_types():
+    # python-docx parses what [Content_Types].xml types as XML, whatever its name: those count
+    types = (b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             b'<Default Extension="xml" ContentType="application/xml"/>'
+             b'<Default Extension="png" ContentType="image/png"/>'
+             b'<Override PartName="/word/h.bin" ContentType="application/vnd.openxmlformats-officedocument.'
+             b'wordprocessingml.header+xml"/></Types>')
+    limits = dict(ZIP_LIMITS, max_total=20 * MB, max_xml=3 * MB)
+    base = {"[Content_Types].xml": types}
+    check_zip(_zip({**base, "word/media/a.png": bytes(3 * MB), "word/media/b.png": bytes(3 * MB)}), **limits)  # images
+    for extra in ({"word/a.xml": bytes(2 * MB), "word/b.xml": bytes(2 * MB)},   # 4 MB of XML
+                  {"word/a.xml": bytes(2 * MB), "word/h.bin": bytes(2 * MB)}):  # XML by override
+        with pytest.raises(InputError) as exc:
+            check_zip(_zip({**base, **extra}), **limits)
+        assert exc.value.code == "docx.bomb" and "XML" in exc.value.message
+    with pytest.raises(InputError):  # no content types: every member counts as XML
+        check_zip(_zip({"word/media/a.png": bytes(2 * MB), "word/media/b.png": bytes(2 * MB)}), **limits)

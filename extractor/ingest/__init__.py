@@ -39,10 +39,12 @@ class IngestSettings:
         max_text_bytes: plain-text and HTML files larger than this raise ``input.too_large``
             (20 MB: a full multi-week trial transcript is about 10 MB of text, and an HTML page
             of 17.6 MB already takes 400 MB in libxml2).
-        max_docx_members, max_docx_member, max_docx_total: a .docx with more zip members
-            (10,000; Word writes about 20), or one member unpacking past 64 MB, or all past
-            256 MB, raises ``docx.bomb`` (a 1,000-page brief's ``document.xml`` is about 10 MB;
-            lxml's tree of 64 MB of XML takes about 300 MB).
+        max_docx_members, max_docx_member, max_docx_total, max_docx_xml: a .docx with more zip
+            members (10,000; Word writes about 20), or one member unpacking past 32 MB, or all
+            past 256 MB (images included), or its XML parts past 48 MB together, raises
+            ``docx.bomb`` (a 1,000-page brief's ``document.xml`` is about 10 MB; python-docx
+            parses every XML part into a tree of about 17 bytes a byte: 58 MB of XML took 1 GB
+            and 32 s).
         max_pdf_stream, max_pdf_image_stream, max_pdf_streams_total, max_pdf_images_total: a
             Flate stream of a PDF that is no image inflating past 64 MB, an image stream past
             256 MB, the streams that are no images past 512 MB together, or the images past 4 GB
@@ -59,8 +61,9 @@ class IngestSettings:
     max_page_chars: int = 200_000
     max_text_bytes: int = 20 * 1024 * 1024
     max_docx_members: int = 10_000
-    max_docx_member: int = 64 * 1024 * 1024
+    max_docx_member: int = 32 * 1024 * 1024
     max_docx_total: int = 256 * 1024 * 1024
+    max_docx_xml: int = 48 * 1024 * 1024
     max_pdf_stream: int = 64 * 1024 * 1024
     max_pdf_image_stream: int = 256 * 1024 * 1024
     max_pdf_streams_total: int = 512 * 1024 * 1024
@@ -141,7 +144,7 @@ def read_bytes(data: bytes, name: str = "", settings: IngestSettings | None = No
         from .budget import check_zip
         from .docx import read_docx
         check_zip(data, max_members=settings.max_docx_members, max_member=settings.max_docx_member,
-                  max_total=settings.max_docx_total)
+                  max_total=settings.max_docx_total, max_xml=settings.max_docx_xml)
         return read_docx(data)
     if len(data) > settings.max_text_bytes:
         raise InputError("input.too_large", f"The {kind} file is {len(data) / 1e6:.1f} MB; the limit for text and HTML "

@@ -148,7 +148,7 @@ def check_pdf_streams(data: bytes, *, max_stream: int, max_image_stream: int, ma
         if size > cap:
             what = ("an image" if image else "a stream") if cap == one else ("its images" if image else "its other streams")
             raise InputError("pdf.bomb", f"A compressed stream of the PDF (at byte {match.start():,}) inflates past "
-                                         f"the limit for {what} ({(one if cap == one else budget) / 1e6:,.0f} MB).")
+                                         f"the limit for {what} ({(one if cap == one else budget) / (1 << 20):,.0f} MiB).")
         if image:
             images += size
         else:
@@ -175,7 +175,38 @@ def _declared_directory(data: bytes) -> tuple[int, int] | None:
     return members, size
 
 
-def check_zip(data: bytes, *, max_members: int, max_member: int, max_total: int) -> None:
+def _xml_members(archive: zipfile.ZipFile) -> set[str] | None:
+    """Names of the members ``[Content_Types].xml`` types as XML (python-docx parses those into
+    lxml trees, about 17 bytes of memory per byte of XML); None (take all for XML) when it is
+    missing, over 1 MB or unreadable."""
+    import lxml.etree as etree
+
+    try:
+        with archive.open("[Content_Types].xml") as part:
+            raw = part.read((1 << 20) + 1)
+        if len(raw) > 1 << 20:
+            return None
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
+        root = etree.fromstring(raw, parser)
+    except Exception:
+        return None
+    defaults, overrides = {}, {}
+    for item in root:
+        tag = item.tag.rsplit("}", 1)[-1] if isinstance(item.tag, str) else ""
+        if tag == "Default":
+            defaults[item.get("Extension", "").lower()] = item.get("ContentType", "")
+        elif tag == "Override":
+            overrides[item.get("PartName", "").lstrip("/").lower()] = item.get("ContentType", "")
+    names = set()
+    for info in archive.infolist():
+        lowered = info.filename.lower()
+        ctype = overrides.get(lowered) or defaults.get(lowered.rsplit(".", 1)[-1] if "." in lowered else "", "")
+        if "xml" in ctype:
+            names.add(info.filename)
+    return names
+
+
+def check_zip(data: bytes, *, max_members: int, max_member: int, max_total: int, max_xml: int | None = None) -> None:
     """Refuse a zip (a .docx) that unpacks past its budget, before any reader unpacks it.
 
     Members are stream-read and their bytes counted: the sizes in the zip's headers are the
@@ -187,6 +218,8 @@ def check_zip(data: bytes, *, max_members: int, max_member: int, max_total: int)
         max_members: members at most.
         max_member: bytes one member may inflate to.
         max_total: bytes all members may inflate to together.
+        max_xml: bytes the members typed as XML by ``[Content_Types].xml`` may inflate to
+            together (all members when that part is missing); None: no such limit.
     Raises:
         InputError: ``docx.bomb`` past a limit; ``docx.corrupt`` when the zip cannot be read.
     """
@@ -201,18 +234,24 @@ def check_zip(data: bytes, *, max_members: int, max_member: int, max_total: int)
             members = archive.infolist()
             if len(members) > max_members:
                 raise InputError("docx.bomb", f"The Word document has {len(members):,} parts; the limit is {max_members:,}.")
-            total = 0
+            xml_names = _xml_members(archive) if max_xml is not None else set()
+            total = xml = 0
             for info in members:
                 size = 0
+                is_xml = xml_names is None or info.filename in xml_names
                 with archive.open(info) as member:
                     while piece := member.read(_PIECE):
                         size += len(piece)
                         total += len(piece)
+                        xml += len(piece) if is_xml else 0
+                        if max_xml is not None and xml > max_xml:
+                            raise InputError("docx.bomb", f"The Word document's XML unpacks to more than {max_xml / (1 << 20):,.0f} MiB, "
+                                                          "the limit for its text and markup.")
                         if size > max_member:
                             raise InputError("docx.bomb", f"The part {info.filename!r} of the Word document unpacks to more "
-                                                          f"than {max_member / 1e6:,.0f} MB, the limit for one part.")
+                                                          f"than {max_member / (1 << 20):,.0f} MiB, the limit for one part.")
                         if total > max_total:
-                            raise InputError("docx.bomb", f"The Word document unpacks to more than {max_total / 1e6:,.0f} MB, "
+                            raise InputError("docx.bomb", f"The Word document unpacks to more than {max_total / (1 << 20):,.0f} MiB, "
                                                           "the limit for all its parts.")
     except InputError:
         raise
