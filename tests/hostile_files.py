@@ -67,10 +67,11 @@ def deflate_run(byte: bytes, mib: int) -> bytes:
     return b"\x78\xda" + piece * mib + c.flush() + struct.pack(">I", adler)
 
 
-def inflating_pdf(mib: int) -> bytes:
-    """A one-page PDF whose content stream (FlateDecode) inflates to ``mib`` MiB of spaces."""
+def inflating_pdf(mib: int, content: bytes | None = None) -> bytes:
+    """A one-page PDF whose content stream (FlateDecode) inflates to ``mib`` MiB of spaces, or is
+    ``content`` compressed."""
     good = make_pdf([[Text(72, 100, "x")]])
-    stream = deflate_run(b" ", mib)
+    stream = deflate_run(b" ", mib) if content is None else zlib.compress(content, 1)
     body = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"
     # make_pdf's first content stream is object 3; swap it for the bomb (the xref is repaired by pdfium)
     head, rest = good.split(b"3 0 obj\n", 1)
@@ -168,6 +169,8 @@ CASES = [
                                                  repeat=32_000), "docx.bomb", heavy=True),
     Case("docx_parts_bomb_280mb", lambda f: write_docx(f / "parts.docx", zeros={f"word/media/{i}.bin": 56 << 20 for i in range(5)}),
          "docx.bomb", heavy=True),
+    # 40 MiB of path operators: pdfium would build about 800 MB of objects from it
+    Case("pdf_operators_40mb", _bytes("paths.pdf", lambda: inflating_pdf(0, b"0 0 m 10 10 l S\n" * (40 << 16))), "pdf.bomb"),
     Case("pdf_inflating_2gb", _bytes("inflate.pdf", lambda: inflating_pdf(2048)), "pdf.bomb", heavy=True),
     Case("text_over_20mb", _bytes("long.txt", lambda: b"The Court GRANTED the motion.\n" * 800_000), "input.too_large",
          heavy=True),

@@ -45,6 +45,10 @@ def _pdf(*streams: bytes) -> bytes:
     (_pdf(_stream(zlib.compress(bytes(5 * MB))[:-20] + b"junk", b"/FlateDecode")), "pdf.bomb"),  # damaged tail: counted up to it
     (_pdf(_stream(b"not zlib at all" * 100, b"/FlateDecode")), None),                          # bad data: nothing inflates
     (_pdf(_stream(zlib.compress(bytes(5 * MB)), b"/DCTDecode")), None),                         # not Flate: not counted
+    (_pdf(b"1 0 obj\n<< /Length 5 >>\nstream\n" + b" " * (5 * MB) + b"\nendstream\nendobj\n"), "pdf.bomb"),  # no filter: its bytes
+    # one page's content as an array of three 3 MB streams: 9 MB together, over 4
+    (_pdf(*[_stream(zlib.compress(bytes(3 * MB)), b"/FlateDecode").replace(b"1 0 obj", b"%d 0 obj" % n) for n in (4, 5)],
+          b"6 0 obj\n<< /Type /Page /Contents [4 0 R 5 0 R 4 0 R] >>\nendobj\n"), "pdf.bomb"),
 ])
 def test_pdf_stream_budget(data, code):
     if code is None:
@@ -56,7 +60,7 @@ def test_pdf_stream_budget(data, code):
 
 
 def test_pdf_bomb_through_read_bytes():
-    # the default budget (64 MB a stream) against a real page whose content inflates to 80 MB
+    # the default budget (16 MiB a stream) against a real page whose content inflates to 80 MiB
     from hostile_files import inflating_pdf
 
     with pytest.raises(InputError) as exc:

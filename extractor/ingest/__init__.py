@@ -46,11 +46,12 @@ class IngestSettings:
             parses every XML part into a tree of about 17 bytes a byte: 58 MB of XML took 1 GB
             and 32 s).
         max_pdf_stream, max_pdf_image_stream, max_pdf_streams_total, max_pdf_images_total: a
-            Flate stream of a PDF that is no image inflating past 64 MB, an image stream past
-            256 MB, the streams that are no images past 512 MB together, or the images past 4 GB
-            together raise ``pdf.bomb`` (the corpus's largest are 1 MB, 25 MB, 2.4 MB and 25 MB;
-            a 600-dpi colour page image is 101 MB; pdfium holds a page's content stream whole
-            while the page is open; 4 GB takes about 8 s to inflate and count).
+            stream of a PDF that is no image (a page's content, together if the page has several)
+            inflating past 16 MiB, an image stream past 256 MiB, the streams that are no images past
+            512 MiB together, or the images past 4 GiB together raise ``pdf.bomb`` (the corpus's
+            largest are 1 MB, 25 MB, 2.4 MB and 25 MB; a 600-dpi colour page image is 101 MB;
+            pdfium builds a page's objects from its whole content at about 20 bytes a byte: 60 MB
+            of operators took 1.2-1.4 GB; 4 GiB of images takes about 8 s to inflate and count).
     """
 
     max_bytes: int = 200 * 1024 * 1024
@@ -64,7 +65,7 @@ class IngestSettings:
     max_docx_member: int = 32 * 1024 * 1024
     max_docx_total: int = 256 * 1024 * 1024
     max_docx_xml: int = 48 * 1024 * 1024
-    max_pdf_stream: int = 64 * 1024 * 1024
+    max_pdf_stream: int = 16 * 1024 * 1024
     max_pdf_image_stream: int = 256 * 1024 * 1024
     max_pdf_streams_total: int = 512 * 1024 * 1024
     max_pdf_images_total: int = 4 * 1024 * 1024 * 1024

@@ -98,15 +98,17 @@ def _decode_ascii(raw: bytes, kind: str) -> bytes:
 
 
 def check_pdf_streams(data: bytes, *, max_stream: int, max_image_stream: int, max_total: int,
-                      max_images_total: int) -> None:
+                      max_images_total: int, max_page: int | None = None) -> None:
     """Refuse a PDF whose compressed streams inflate past their budget, before pdfium reads it.
 
     Every ``stream`` keyword in the bytes is found (damaged cross-reference tables cannot hide
     one: pdfium's repair finds streams the same way), its dictionary's ``/Filter`` read, leading
-    ASCII85/ASCIIHex layers decoded and the FlateDecode layers that follow inflated and counted.
-    pdfium decodes a page's whole content stream into memory when the page loads (a content
-    stream of 2 GB of spaces made 3.2 GB of RSS). Streams with other filters (LZW, RunLength,
-    and streams of encrypted files, which inflate only after decryption) are not counted.
+    ASCII85/ASCIIHex layers decoded and the FlateDecode layers that follow inflated and counted;
+    a stream without filters counts its own bytes. pdfium decodes a page's whole content stream
+    into memory when the page loads and builds its objects from it (a content stream of 2 GB of
+    spaces made 3.2 GB of RSS; 60 MB of path or text operators make 1.2-1.4 GB). Not counted:
+    streams with other filters (LZW, RunLength), streams of encrypted files (they inflate only
+    after decryption), page dictionaries inside object streams, and a form drawn many times.
 
     Args:
         data: the PDF's bytes.
@@ -115,10 +117,14 @@ def check_pdf_streams(data: bytes, *, max_stream: int, max_image_stream: int, ma
         max_total: bytes all streams that are no images may inflate to together.
         max_images_total: bytes all image streams may inflate to together (the bound on the
             time spent here: about 2 s a GB).
+        max_page: bytes the streams of one page's ``/Contents`` array may inflate to together
+            (None: ``max_stream``).
     Raises:
         InputError: ``pdf.bomb``.
     """
+    max_page = max_stream if max_page is None else max_page
     total = images = 0
+    sizes: dict[int, int] = {}  # object number -> inflated bytes, streams that are no images
     previous = 0  # where the previous "stream" keyword ended: dictionaries do not overlap
     view = memoryview(data)
     for count, match in enumerate(_STREAM.finditer(data)):
@@ -130,29 +136,50 @@ def check_pdf_streams(data: bytes, *, max_stream: int, max_image_stream: int, ma
         obj = data.rfind(b"obj", floor, match.start())
         head = data[obj + 3 if obj >= 0 else floor:match.start()]  # this object's dictionary
         names = _filters(head)
-        if not any(n in _FLATE for n in names):
-            continue
+        image = bool(_IMAGE.search(head))
         end = data.find(b"endstream", start)
-        raw = view[start:end if end >= 0 else len(data)]
+        end = len(data) if end < 0 else end
+        if not names:  # its own bytes count: no further than its object's end, if "endstream" is damaged
+            endobj = data.find(b"endobj", start, end)
+            end = endobj if endobj >= 0 else end
+        raw = view[start:end]
         while names and names[0] in _ASCII:
             raw = _decode_ascii(bytes(raw), _ASCII[names.pop(0)])
         layers = 0
         while layers < len(names) and names[layers] in _FLATE:
             layers += 1
-        if not layers:
-            continue
-        image = bool(_IMAGE.search(head))
+        if layers == 0 and (names or image):
+            continue  # another filter (not counted), or raw image samples (pdfium reads them per row)
         one, budget, spent = (max_image_stream, max_images_total, images) if image else (max_stream, max_total, total)
         cap = min(one, budget - spent)
-        size = _count_inflated(raw, layers, cap)
+        size = _count_inflated(raw, layers, cap) if layers else len(raw)
         if size > cap:
             what = ("an image" if image else "a stream") if cap == one else ("its images" if image else "its other streams")
-            raise InputError("pdf.bomb", f"A compressed stream of the PDF (at byte {match.start():,}) inflates past "
+            raise InputError("pdf.bomb", f"A stream of the PDF (at byte {match.start():,}) inflates past "
                                          f"the limit for {what} ({(one if cap == one else budget) / (1 << 20):,.0f} MiB).")
         if image:
             images += size
         else:
             total += size
+            number = _OBJ_NUMBER.search(data, max(0, obj - 24), obj) if obj >= 0 else None
+            if number:
+                sizes[int(number.group(1))] = size
+    _check_pages(data, sizes, max_page)
+
+
+_OBJ_NUMBER = re.compile(rb"(\d+)\s+\d+\s+$")
+_CONTENTS = re.compile(rb"/Contents\s*\[([^\]]*)\]")
+_REF = re.compile(rb"(\d+)\s+\d+\s+R")
+
+
+def _check_pages(data: bytes, sizes: dict[int, int], max_page: int) -> None:
+    """A page's content given as an array of streams is joined by pdfium into one: their sum is
+    held to ``max_page`` (one stream is held to its own limit already)."""
+    for match in _CONTENTS.finditer(data):
+        size = sum(sizes.get(int(ref), 0) for ref in _REF.findall(match.group(1)))
+        if size > max_page:
+            raise InputError("pdf.bomb", f"A page's content streams (at byte {match.start():,}) inflate past "
+                                         f"{max_page / (1 << 20):,.0f} MiB together, the limit for one page.")
 
 
 # ---- zip (docx) ----------------------------------------------------------------------------
