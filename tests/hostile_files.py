@@ -210,6 +210,7 @@ class Run:
     peak_mb: float
     returncode: int
     arrivals: list[float]  # batch only: seconds since start at which each line of OUT.partial was seen
+    cpu: float = 0.0  # user + system seconds of the child and its waited-for workers
 
 
 def run_cli(*args: str, partial: Path | None = None, timeout: float = 600.0) -> Run:
@@ -250,7 +251,7 @@ def run_cli(*args: str, partial: Path | None = None, timeout: float = 600.0) -> 
         out.seek(0)
         err.seek(0)
         return Run(out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"), seconds,
-                   rusage.ru_maxrss / 1024, child.returncode, arrivals)
+                   rusage.ru_maxrss / 1024, child.returncode, arrivals, rusage.ru_utime + rusage.ru_stime)
 
 
 def per_file_seconds(run: Run, files: int) -> list[float]:
@@ -264,3 +265,20 @@ def per_file_seconds(run: Run, files: int) -> list[float]:
     if missing:
         gaps += [run.seconds - (seen[-1] if seen else 0.0)] + [0.0] * (missing - 1)
     return gaps
+
+
+STARTUP_SECONDS = 20.0  # allowed once for starting Python and once for loading the pipeline
+
+
+def without_startup(seconds: list[float], results: list[dict]) -> list[float]:
+    """Per-file seconds of a ``--jobs 1`` batch less what is not the file's: starting the child
+    (in the first gap) and loading the spaCy pipeline (in the gap of the first file that reached
+    it: one with facts, or refused for its length), :data:`STARTUP_SECONDS` each at most."""
+    out = list(seconds)
+    if out:
+        out[0] -= STARTUP_SECONDS
+    for k, result in enumerate(results):
+        if "error" not in result or result["error"]["code"] == "input.too_much_text":
+            out[k] -= STARTUP_SECONDS
+            break
+    return out
