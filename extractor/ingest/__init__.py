@@ -37,7 +37,7 @@ class IngestSettings:
         max_page_chars: characters read from one page's text layer at most (200,000;
             a dense page has about 5,000).
         max_text_bytes: plain-text and HTML files larger than this raise ``input.too_large``
-            (20 MB: a full multi-week trial transcript is about 10 MB of text, and an HTML page
+            (20 MiB: a full multi-week trial transcript is about 10 MB of text, and an HTML page
             of 17.6 MB already takes 400 MB in libxml2).
         max_docx_members, max_docx_member, max_docx_total, max_docx_xml: a .docx with more zip
             members (10,000; Word writes about 20), or one member unpacking past 32 MB, or all
@@ -148,8 +148,8 @@ def read_bytes(data: bytes, name: str = "", settings: IngestSettings | None = No
                   max_total=settings.max_docx_total, max_xml=settings.max_docx_xml)
         return read_docx(data)
     if len(data) > settings.max_text_bytes:
-        raise InputError("input.too_large", f"The {kind} file is {len(data) / 1e6:.1f} MB; the limit for text and HTML "
-                                            f"is {settings.max_text_bytes / 1e6:.0f} MB.")
+        raise InputError("input.too_large", f"The {kind} file is {len(data) / (1 << 20):.1f} MiB; the limit for text and "
+                                            f"HTML is {settings.max_text_bytes / (1 << 20):.0f} MiB.")
     if kind == "html":
         from .html import read_html
         return read_html(data)
