@@ -143,7 +143,7 @@ class Case:
     name: str
     make: Callable[[Path], Path]
     code: str | None | tuple  # a tuple: any of these codes (None in it: facts) will do
-    heavy: bool = False  # large or slow to make or read: its own subprocess, memory measured alone
+    heavy: bool = False  # large, or a bomb: what the 30 s and 1.5 GB bounds are for
 
 
 CASES = [

@@ -13,8 +13,6 @@ import os
 import random
 from collections import Counter
 
-import pytest
-
 from extractor.errors import ERROR_MESSAGES, InputError
 from extractor.ingest import IngestSettings, SourceText, read_bytes
 from helpers_pdf import Text, make_pdf, mutate, mutated_corpus

@@ -2,13 +2,12 @@
 its facts) in bounded time and memory, in ``python -m extractor extract`` and in ``batch``,
 measured in a child process (``os.wait4``: the child's own peak RSS, its workers included).
 
-The files are made once per module; the light ones share one ``extract`` child, each heavy one
-(large, or a bomb) has a child of its own so its memory is measured alone.
+The files are made once per module and read by one ``extract`` child (its peak RSS bounds each
+file's) and one ``batch --jobs 1`` child (the gaps between its lines time each file).
 """
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
@@ -19,8 +18,6 @@ from hostile_files import CASES, DEVICE, per_file_seconds, run_cli, without_star
 
 MAX_SECONDS = 30.0  # issue 14: a coded line within 30 s ...
 MAX_MB = 1536.0     # ... and 1.5 GB of peak RSS
-LIGHT = [c for c in CASES if not c.heavy] + [DEVICE]
-HEAVY = [c for c in CASES if c.heavy]
 
 
 @pytest.fixture(scope="module")
@@ -40,23 +37,17 @@ def _assert_outcome(case, result: dict) -> None:
         assert result["error"]["code"] in ERROR_MESSAGES and result["error"]["message"]
 
 
-def test_light_files_in_one_extract(made):
-    # every small hostile file in one child: each its code, the child under the bounds together
-    run = run_cli("extract", "--no-ocr", *(str(made[c.name]) for c in LIGHT), timeout=4 * MAX_SECONDS)
+def test_every_file_in_one_extract(made):
+    # every hostile file in one child (several files a child keep the suite fast): each its code;
+    # the child's peak RSS bounds every file's, and the batch test below times each file
+    cases = CASES + [DEVICE]
+    run = run_cli("extract", "--no-ocr", *(str(made[c.name]) for c in cases), timeout=4 * MAX_SECONDS)
     assert "Traceback" not in run.stderr, run.stderr[-3000:]
     results = json.loads(run.stdout)
-    assert len(results) == len(LIGHT)
-    for case, result in zip(LIGHT, results):
+    assert len(results) == len(cases)
+    for case, result in zip(cases, results):
         _assert_outcome(case, result)
     assert run.seconds < 2 * MAX_SECONDS and run.peak_mb < MAX_MB, (run.seconds, run.peak_mb)
-
-
-@pytest.mark.parametrize("case", HEAVY, ids=[c.name for c in HEAVY])
-def test_heavy_file_alone(made, case):
-    run = run_cli("extract", "--no-ocr", str(made[case.name]), timeout=2 * MAX_SECONDS)
-    assert "Traceback" not in run.stderr, run.stderr[-3000:]
-    _assert_outcome(case, json.loads(run.stdout))
-    assert run.seconds < MAX_SECONDS and run.peak_mb < MAX_MB, (case.name, run.seconds, run.peak_mb)
 
 
 def test_every_file_in_one_batch(made, tmp_path):
