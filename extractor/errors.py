@@ -24,6 +24,11 @@ ERROR_MESSAGES = {
     "extract.failed": "Extraction failed on this file.",
     "extract.worker_died": "The worker process reading this file died (a signal such as the out-of-memory killer's).",
     "extract.timeout": "Extracting the file took longer than the batch's per-file time budget.",
+    # --- bounded reading of hostile files (issue 14); limits are in extractor.ingest.IngestSettings
+    "input.not_a_file": "This is not a regular file (a folder, pipe, socket or device): only regular files are read.",
+    "html.too_deep": "The HTML page nests its elements deeper than the limit of 256.",
+    "docx.bomb": "The Word document unpacks to more than the size limit (a zip bomb, or far too large).",
+    "pdf.bomb": "A compressed stream in the PDF inflates past the size limit.",
 }
 
 # errors of a whole batch or command line (exit status 2: nothing was started)

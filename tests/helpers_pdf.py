@@ -141,3 +141,27 @@ def mutate(data: bytes, rng: random.Random) -> tuple[str, bytes]:
         return "truncate_half", data[: len(data) // 2]
     m = rng.choice(objs)
     return f"delete_object@{m.start()}", data[: m.start()] + data[m.end():]
+
+
+def mutated_corpus(corpus_dir, n: int, seed: int = 20261201, names: list[str] | None = None) -> list[tuple[str, bytes]]:
+    """``n`` damaged copies of the corpus PDFs (round robin over the files in sorted order, one
+    :func:`mutate` each), replayable from ``seed``.
+
+    Args:
+        corpus_dir: a folder of PDFs (``shared/corpus/real``).
+        n: how many copies.
+        seed: the ``random.Random`` seed.
+        names: only these files of the folder (default: every PDF).
+    Returns:
+        ``(file_name, bytes)`` pairs; the name says the copy's number, its seed file and the mutation.
+    """
+    from pathlib import Path
+
+    seeds = [(p.stem, p.read_bytes()) for p in sorted(Path(corpus_dir).glob("*.pdf")) if names is None or p.name in names]
+    rng = random.Random(seed)
+    out = []
+    for k in range(n):
+        stem, data = seeds[k % len(seeds)]
+        how, damaged = mutate(data, rng)
+        out.append((f"{k:04d}_{stem}_{how.replace('@', '-').replace('+', '-')}.pdf", damaged))
+    return out

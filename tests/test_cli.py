@@ -131,7 +131,7 @@ def test_a_pipe_or_device_is_refused_at_once(tmp_path):
     for path in (fifo, "/dev/zero"):
         with _pytest.raises(InputError) as err:
             read_file(path)
-        assert err.value.code == "input.unreadable"
+        assert err.value.code == "input.not_a_file"
 
 
 def test_batch_error_lines_for_a_pipe_and_a_device(tmp_path):
@@ -145,7 +145,7 @@ def test_batch_error_lines_for_a_pipe_and_a_device(tmp_path):
     os.mkfifo(fifo)
     for path in (str(fifo), "/dev/zero"):
         line = json.loads(process_one(path, None, False, ocr=False))
-        assert (line["error"]["code"], line["document"]["id"]) == ("input.unreadable", None)
+        assert (line["error"]["code"], line["document"]["id"]) == ("input.not_a_file", None)
 
 
 # --- a command line that scripts can trust (issue 11) ------------------------

@@ -186,3 +186,11 @@ def test_docx_with_xml_comments_reads_its_text():
                 data = data.replace(b"<w:r>", b"<w:r><!-- inside -->", 1)
             dst.writestr(item, data)
     assert read_bytes(out.getvalue(), "c.docx").text == "ORDER GRANTING MOTION"
+
+
+def test_lone_surrogates_become_replacement_characters():
+    # pdfium reports lone UTF-16 surrogates for some damaged font maps (a mutated corpus PDF gave
+    # U+DF10 and a UnicodeEncodeError on output): one U+FFFD for each, offsets unchanged
+    from extractor.ingest.clean import normalize_chars
+
+    assert normalize_chars("a\udf10b\U0001F600c\ud800") == "a\ufffdb\U0001F600c\ufffd"

@@ -16,6 +16,9 @@ SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u20
 
 _TABLE = str.maketrans({**LIGATURES, **{c: None for c in DROPPED}, **{c: " " for c in SPACES}})
 _CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
+# A lone UTF-16 surrogate (pdfium reports one for a damaged or odd font map) cannot be written as
+# UTF-8: it becomes U+FFFD, one character for one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalize_chars(text: str) -> str:
@@ -24,11 +27,11 @@ def normalize_chars(text: str) -> str:
     Line ends become ``\\n`` (``\\r\\n``, ``\\r``, form feed, U+2028/2029),
     ligatures are expanded ("ﬁ" → "fi"), soft hyphens, NUL and zero-width
     characters are dropped, odd spaces become " ", other C0 controls are
-    dropped. Returns the cleaned string.
+    dropped, lone surrogates become U+FFFD. Returns the cleaned string.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = text.translate(_TABLE)
+    text = _SURROGATE.sub("\ufffd", text.translate(_TABLE))
     return _CONTROL.sub("", text)
 
 

@@ -1,4 +1,12 @@
-"""Word .docx: paragraphs and table cells in document order (python-docx)."""
+"""Word .docx: paragraphs and table cells in document order (python-docx).
+
+The zip is first unpacked once under a budget (:func:`.budget.check_zip`: ``docx.bomb``).
+python-docx parses every XML part with lxml and ``resolve_entities=False`` (lxml's default
+``no_network=True`` and ``load_dtd=False`` stand): an entity a DOCTYPE declares, internal or
+external (XXE), is never expanded nor fetched and its reference reads as nothing; libxml2 refuses
+a "billion laughs" by its amplification limit (``docx.corrupt``). Comments and processing
+instructions are skipped.
+"""
 from __future__ import annotations
 
 import io
@@ -44,5 +52,6 @@ def _is(element, name: str) -> bool:
 
 
 def _text_of(element) -> str:
-    """The text runs (``w:t``) under ``element``, joined."""
-    return "".join(t.text or "" for t in element.iter() if _is(t, "t"))
+    """The text runs (``w:t``) under ``element``, joined; inside a run, the text after an
+    unexpanded entity reference or a comment (their ``tail``) is kept."""
+    return "".join((t.text or "") + "".join(c.tail or "" for c in t) for t in element.iter() if _is(t, "t"))

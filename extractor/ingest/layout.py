@@ -258,6 +258,12 @@ def _split_segments(row: list[Glyph]) -> list[Segment]:
     return segments
 
 
+# A page with more lines than this is read top to bottom without looking for columns: a dense
+# two-column page in 6-point type has about 2 x 110 lines; a damaged file that puts every glyph on
+# a line of its own has thousands, and the band search is quadratic in them.
+MAX_COLUMN_LINES = 600
+
+
 def order_columns(lines: list[Line]) -> list[Line]:
     """Read two-column bands left column first.
 
@@ -266,11 +272,12 @@ def order_columns(lines: list[Line]) -> list[Line]:
     have such a gutter at the same place and at least two of which have text on
     both sides (half of them at least), and whose parts fill their column (running text, not a
     table's short cells); inside the band every line is cut at the gutter and the left
-    parts are read before the right parts. Full-width lines end a band.
+    parts are read before the right parts. Full-width lines end a band. Pages of more than
+    :data:`MAX_COLUMN_LINES` lines are left in top-down order.
     """
     rotated = [line for line in lines if line.rotated]
     lines = [line for line in lines if not line.rotated]
-    if len(lines) < 3 or sum(len(line.segments) > 1 for line in lines) < 2:
+    if len(lines) < 3 or len(lines) > MAX_COLUMN_LINES or sum(len(line.segments) > 1 for line in lines) < 2:
         return lines + rotated
     width = lines[0].page_width
     candidates = [width * k / 40 for k in range(10, 31)]  # 25 %..75 % of the width
@@ -281,16 +288,25 @@ def order_columns(lines: list[Line]) -> list[Line]:
     def both_sides(line: Line, x: float) -> bool:
         return any(s.x1 < x for s in line.segments) and any(s.x0 > x for s in line.segments)
 
+    # per candidate gutter: where the run of lines free at it that starts at line k ends, and how
+    # many lines before k have text on both sides (one pass each: the search stays linear)
+    ends, sides = {}, {}
+    for x in candidates:
+        end = [len(lines)] * (len(lines) + 1)
+        for k in range(len(lines) - 1, -1, -1):
+            end[k] = end[k + 1] if free(lines[k], x) else k
+        count = [0]
+        for line in lines:
+            count.append(count[-1] + both_sides(line, x))
+        ends[x], sides[x] = end, count
     out: list[Line] = []
     i = 0
     while i < len(lines):
         best = None
         for x in candidates:
-            j = i
-            while j < len(lines) and free(lines[j], x):
-                j += 1
-            two = sum(both_sides(lines[k], x) for k in range(i, j))
-            if j - i >= 3 and two >= max(2, (j - i) // 2) and _filled(lines[i:j], x) and (best is None or j > best[1]):
+            j = ends[x][i]
+            two = sides[x][j] - sides[x][i]
+            if j - i >= 3 and two >= max(2, (j - i) // 2) and (best is None or j > best[1]) and _filled(lines[i:j], x):
                 best = (x, j)
         if best is None:
             out.append(lines[i])

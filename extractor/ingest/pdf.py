@@ -393,4 +393,5 @@ def _metadata(pdf) -> dict:
         meta = pdf.get_metadata_dict(skip_empty=True)
     except Exception:
         return {}
-    return {k: str(v) for k, v in meta.items() if isinstance(v, (str, int, float))}
+    # a damaged Info dictionary can hold lone surrogates, which no UTF-8 output can carry
+    return {k: normalize_chars(str(v)) for k, v in meta.items() if isinstance(v, (str, int, float))}
