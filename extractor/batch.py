@@ -275,10 +275,15 @@ def summarize(lines: list[str], batch: BatchPlan, seconds: float, reused: int = 
 
     Returns:
         ``{"files", "reused", "redone": {why: n}, "pages", "facts": {type: n}, "errors": {code: n},
-        "skipped": [{"path", "why"}], "empty": [folder], "events": [{"path", "kind", "detail"}], "seconds"}``.
+        "privacy": [{"path", "flags"}], "skipped": [{"path", "why"}], "empty": [folder],
+        "events": [{"path", "kind", "detail"}], "seconds"}``; ``privacy`` lists the documents with an
+        unredacted identifier or a failed redaction (:func:`extractor.review.privacy.privacy_flags`).
     """
+    from .review.privacy import privacy_flags
+
     facts, errors = Counter(), Counter()
     pages = 0
+    flagged = []
     for line in lines:
         obj = json.loads(line)
         if "error" in obj:
@@ -286,8 +291,11 @@ def summarize(lines: list[str], batch: BatchPlan, seconds: float, reused: int = 
             continue
         pages += len(obj["document"].get("pages") or [])
         facts.update(f["type"] for f in obj["facts"])
+        flags = privacy_flags(obj)
+        if flags:
+            flagged.append({"path": obj["document"]["source"], "flags": flags})
     return {"files": len(lines), "reused": reused, "redone": dict(sorted((redone or {}).items())), "pages": pages,
-            "facts": dict(sorted(facts.items())), "errors": dict(sorted(errors.items())),
+            "facts": dict(sorted(facts.items())), "errors": dict(sorted(errors.items())), "privacy": flagged,
             "skipped": [{"path": p, "why": w} for p, w in batch.skipped], "empty": list(batch.empty),
             "events": [{"path": e.path, "kind": e.kind, "detail": e.detail} for e in events or []],
             "seconds": round(seconds, 1)}
@@ -306,6 +314,9 @@ def format_summary(summary: dict) -> str:
     lines = [f"files {summary['files']} (reused from a previous run: {summary['reused']}; redone: {redone}), "
              f"pages {summary['pages']}, seconds {summary['seconds']}",
              f"facts: {facts}", f"errors: {errors}"]
+    if summary.get("privacy"):
+        lines.append(f"privacy: {len(summary['privacy'])} document(s) show what court rules restrict:")
+        lines.extend(f"  {printable(p['path'])} ({', '.join(p['flags'])})" for p in summary["privacy"])
     for e in summary["events"]:
         lines.append(f"{printable(e['path'])}: " + _EVENT_WORDS[e["kind"]].format(detail=e["detail"]))
     if summary["skipped"]:

@@ -62,3 +62,16 @@ def test_extract_prints_a_name_that_is_not_utf8_as_given(capsys, tmp_path):
     out = capsys.readouterr().out
     assert "\\udcff.txt" in out
     assert os.fsencode(json.loads(out)["document"]["source"]).endswith(b"/\xff.txt")
+
+
+def test_the_summary_names_documents_with_privacy_flags(tmp_path):
+    """A filing that shows a full Social Security number is flagged in the batch summary (issue 12)."""
+    from extractor.batch import format_summary, run_batch
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "leak.txt").write_text("UNITED STATES DISTRICT COURT\n\nThe debtor's SSN is 123-45-6789.",
+                                              encoding="utf-8")
+    (tmp_path / "in" / "clean.txt").write_text("The motion is denied.", encoding="utf-8")
+    summary = run_batch([str(tmp_path / "in")], str(tmp_path / "out.jsonl"), jobs=1, progress=False)
+    assert summary["privacy"] == [{"path": str(tmp_path / "in" / "leak.txt"), "flags": ["identifier.unredacted"]}]
+    assert "leak.txt (identifier.unredacted)" in format_summary(summary)
