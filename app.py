@@ -636,8 +636,12 @@ def _review_desk(entry: dict) -> None:
             + (f' · {esc(case.get("caption"))}' if case.get("caption") else "")
             + (f' · {esc(case.get("docket_number"))}' if case.get("docket_number") else "")
             + f' · anchor {esc(doc.get("anchor_date") or "—")}</div>' + counts_line(facts))
+    # the message has a place of its own, kept empty when there is none: a message that comes or goes
+    # must not move the desk under it (a moved desk stays on the page twice, the old copy stale,
+    # until the re-run ends)
+    flash_slot = st.empty()
     if st.session_state.get("flash"):
-        st.warning(st.session_state["flash"])
+        flash_slot.warning(st.session_state["flash"])
     shown = list_filters(sha12, facts)
     ids = [f["id"] for f in shown]
     pages = {f["id"]: f.get("page") for f in shown}

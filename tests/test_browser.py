@@ -120,11 +120,30 @@ def _timed(page, action, condition: str, arg=None) -> float:
     return time.perf_counter() - t0
 
 
+# Streamlit's own run state (``stApp[data-test-script-state]``, what Streamlit's e2e tests wait on).
+# While a run (or a fragment's run) is going, the previous run's elements stay on the page, marked
+# ``data-stale="true"``, until the run ends: a widget can then be there twice, both with its key.
+IDLE = """() => { const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.dataset.testScriptState === 'notRunning' && !document.querySelector('[data-stale="true"]'); }"""
+ONE = """(k) => { const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.dataset.testScriptState === 'notRunning' && !document.querySelector('[data-stale="true"]')
+    && document.querySelectorAll(`.stElementContainer.st-key-${k}`).length === 1; }"""
+
+
+def _idle(page) -> None:
+    """Wait until the app's run is over and no stale element of the previous run is left."""
+    page.wait_for_function(IDLE, timeout=ACTION_TIMEOUT_MS)
+
+
+def _one(page, key: str, inner: str):
+    """The ``inner`` elements of widget ``key``, once the run is over and has left exactly one copy of it."""
+    page.wait_for_function(ONE, arg=key, timeout=ACTION_TIMEOUT_MS)
+    return page.locator(f".st-key-{key} {inner}")
+
+
 def _button(page, key: str):
-    """The button of widget ``key``, once a fragment re-run has left exactly one of it."""
-    page.wait_for_function("(k) => document.querySelectorAll(`.stElementContainer.st-key-${k}`).length === 1",
-                           arg=key, timeout=ACTION_TIMEOUT_MS)
-    return page.locator(f".st-key-{key} button").first  # a button with help also has a hidden copy
+    """The button of widget ``key``, once the run is over and has left exactly one of it."""
+    return _one(page, key, "button").first  # a button with help also has a hidden copy
 
 
 def _count(page, status: str) -> int:
@@ -139,6 +158,8 @@ def _count(page, status: str) -> int:
 
 COUNT_IS = """([status, n]) => { const el = document.querySelector('.lf-counts'); if (!el) return false;
   const m = el.textContent.match(new RegExp(status + ' (\\\\d+)')); return (m ? +m[1] : 0) === n; }"""
+COUNT_AT_LEAST = """([status, n]) => { const el = document.querySelector('.lf-counts'); if (!el) return false;
+  const m = el.textContent.match(new RegExp(status + ' (\\\\d+)')); return (m ? +m[1] : 0) >= n; }"""
 SHOWN_IS = "(n) => { const el = document.querySelector('.lf-shown'); return el && +el.dataset.shown === n; }"
 CARD_IS = "(id) => !!document.querySelector(`.lf-card[data-fact-id=\"${id}\"]`)"
 PAGE_IS = "(n) => { const el = document.querySelector('.lf-doc'); return el && el.dataset.page === String(n); }"
@@ -263,6 +284,7 @@ def test_review_desk(server, browser, tmp_path):
     times = []
     low = page.locator(f".st-key-flt_low_{sha12} label").first
     for _ in range(TRIES):
+        _idle(page)
         before = int(page.locator(".lf-shown").get_attribute("data-shown"))
         times.append(_timed(page, low.click, "(n) => { const el = document.querySelector('.lf-shown');"
                                              " return el && +el.dataset.shown !== n; }", before))
@@ -312,28 +334,30 @@ def test_review_desk(server, browser, tmp_path):
     shown += 1  # the list now holds the added fact
 
     # bulk: accept every fact of a filter
-    search = page.locator(f".st-key-flt_query_{sha12} input")
+    search = _one(page, f"flt_query_{sha12}", "input")
     search.fill("2020")
     search.press("Enter")
     page.wait_for_function("(n) => +document.querySelector('.lf-shown').dataset.shown < n", arg=shown,
                            timeout=ACTION_TIMEOUT_MS)
-    page.wait_for_timeout(300)
+    _idle(page)
     n_filter = int(page.locator(".lf-shown").get_attribute("data-shown"))
+    accepted = _count(page, "accepted")
     button = _button(page, "bulk_acc_all")
     assert f"({n_filter})" in button.inner_text()
     button.click()
-    page.wait_for_function(f"() => document.querySelector('.st-key-bulk_acc_all') && "
-                           f"document.querySelector('.lf-counts').textContent.includes('accepted')",
-                           timeout=ACTION_TIMEOUT_MS)
-    page.wait_for_timeout(500)
+    # the decisions land: more facts accepted than before, at least every fact the filter shows
+    page.wait_for_function(COUNT_AT_LEAST, arg=["accepted", max(n_filter, accepted + 1)], timeout=ACTION_TIMEOUT_MS)
+    _idle(page)
     assert _count(page, "accepted") >= n_filter
+    search = _one(page, f"flt_query_{sha12}", "input")
     search.fill("")
     search.press("Enter")
     page.wait_for_function(SHOWN_IS, arg=shown, timeout=ACTION_TIMEOUT_MS)
 
     # the page image, with the facts of the page boxed; a box selects its fact
-    page.locator(f".st-key-view_{sha12} button", has_text="Page image").click()
+    _one(page, f"view_{sha12}", "button").filter(has_text="Page image").click()
     page.locator(".lf-doc .docpage img").wait_for(timeout=ACTION_TIMEOUT_MS)
+    _idle(page)  # the boxes of the page drawn by the run that is over, not a stale copy
     box = page.locator(".lf-doc .box[data-fact]").first
     box.wait_for(timeout=ACTION_TIMEOUT_MS)
     fid = box.get_attribute("data-fact")
@@ -342,6 +366,7 @@ def test_review_desk(server, browser, tmp_path):
     _shot(page, "desk_page_image")
 
     # keep the file with its review, for the reopened review's page images
+    _idle(page)
     page.locator(f".st-key-details_{sha12} summary").click()
     keep = page.locator(f".st-key-keep_{sha12} label").first
     keep.wait_for(timeout=ACTION_TIMEOUT_MS)
@@ -375,7 +400,7 @@ def test_review_desk(server, browser, tmp_path):
     page.locator(".lf-counts").wait_for(timeout=EXTRACT_TIMEOUT_MS)
     _settled(page)
     assert (_count(page, "accepted"), _count(page, "rejected")) == decided
-    page.locator(f".st-key-view_{sha12} button", has_text="Page image").click()
+    _one(page, f"view_{sha12}", "button").filter(has_text="Page image").click()
     page.locator(".lf-doc .docpage img").wait_for(timeout=ACTION_TIMEOUT_MS)
     context.close()
 

@@ -14,6 +14,10 @@ export default function (component) {
       if (!piece || !root.contains(piece)) return null;
       return Number(piece.dataset.s) + (node.nodeType === 3 ? off : 0);
     };
+    // a selection ends with a mouseup and then a click, which must not pick: the flag "dragged"
+    // swallows that one click; a new press clears it, so a flag left by a mouseup without its
+    // click (a selection made another way) never swallows a later, real click
+    root.addEventListener("mousedown", () => { delete root.dataset.dragged; });
     root.addEventListener("mouseup", () => {
       const sel = window.getSelection();
       if (!sel || sel.isCollapsed || !sel.rangeCount) return;
