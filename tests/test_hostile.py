@@ -43,7 +43,7 @@ def test_every_file_in_one_extract(made):
     cases = CASES + [DEVICE]
     run = run_cli("extract", "--no-ocr", *(str(made[c.name]) for c in cases), timeout=4 * MAX_SECONDS)
     assert "Traceback" not in run.stderr, run.stderr[-3000:]
-    results = json.loads(run.stdout)
+    results = [json.loads(line) for line in run.stdout.splitlines()]  # JSON Lines: several files
     assert len(results) == len(cases)
     for case, result in zip(cases, results):
         _assert_outcome(case, result)
