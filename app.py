@@ -26,10 +26,12 @@ from pathlib import Path
 import streamlit as st
 
 from extractor import error_result, extract_bytes, load_pipeline
+from extractor.errors import InputError
 from extractor.review import (EDITABLE_FIELDS, STATUSES, ReviewError, ReviewStore, apply_review, coerce_edits,
                               field_choices, filter_facts, make_manual_fact, to_csv, to_json, to_jsonl)
 from extractor.review import desk as desk_mod
 from extractor.review.chronology import chronology_csv, chronology_docx, chronology_rows
+from extractor.review.privacy import flag_text, privacy_rows, redacted_download
 from extractor.review.marks import marks_in_window, page_boxes_html, text_marks_html, view_windows, window_of
 from extractor.review.text import highlight_html
 from extractor.review.workspace import check_name, is_session_name, new_session_name, workspace_db_path
@@ -170,19 +172,49 @@ def workspace_panel(name: str) -> None:
 
 
 # --- privacy (issue 12) ----------------------------------------------------------------
-def render_privacy_section(result: dict) -> None:
-    """Shown first for a document: its personal identifiers and redactions.
+@st.cache_data(show_spinner="Making the redacted copy…", max_entries=8)
+def redacted_cached(sha: str, name: str, _data: bytes, _result: dict) -> tuple[bytes, str, str] | str:
+    """The redacted copy of one file (``privacy.redacted_download``), keyed by its sha256; a plain
+    message instead when it cannot be made."""
+    try:
+        return redacted_download(_data, name, _result)
+    except InputError as exc:
+        return f"The redacted copy could not be made: {exc.message} [{exc.code}]"
 
-    A no-op while the result has no ``identifier`` facts and no
-    ``document.redactions``; the privacy work (issue 12) fills it in.
-    """
-    facts = [f for f in result.get("facts", []) if f.get("type") == "identifier"]
-    boxes = (result.get("document") or {}).get("redactions") or []
-    if not facts and not boxes:
+
+def render_privacy_section(result: dict, entry: dict | None = None) -> None:
+    """Shown first for a document: what court privacy rules restrict (Fed. R. Civ. P. 5.2, Crim. P. 49.1,
+    Bankr. P. 9037) — its identifiers, violations first, and its redaction boxes, failed ones first —
+    with a redacted copy to download. Nothing when the document has neither."""
+    rows = privacy_rows(result)
+    if not rows["identifiers"] and not rows["redactions"]:
         return
-    failed = sum(1 for b in boxes if b.get("text_under"))
+    facts, boxes = rows["identifiers"], rows["redactions"]
+    failed = sum(1 for b in boxes if b["text_under"])
     st.warning(f"Privacy: {len(facts)} personal identifier(s), {len(boxes)} redaction box(es)"
-               + (f", {failed} with readable text under them" if failed else "") + ".")
+               + (f", {failed} with readable text under them" if failed else "") + "."
+               + (f" Flagged: {flag_text(result)}." if flag_text(result) else ""))
+    sha12 = ((entry or {}).get("sha") or result["document"].get("id") or "")[:12]
+    with st.expander("Privacy review", expanded=bool(flag_text(result))):
+        if facts:
+            st.dataframe([{k: r[k] for k in ("status", "kind", "page", "text", "masked", "rule", "exempt")} for r in facts],
+                         hide_index=True, width="stretch", key=f"priv_ids_{sha12}")
+        if boxes:
+            st.dataframe([{k: r[k] for k in ("status", "page", "bbox")} for r in boxes], hide_index=True,
+                         width="stretch", key=f"priv_boxes_{sha12}")
+        data = (entry or {}).get("data")
+        if data is None:
+            return
+        if st.button("Make a redacted copy", key=f"priv_make_{sha12}"):
+            st.session_state[f"priv_ready_{sha12}"] = True
+        if st.session_state.get(f"priv_ready_{sha12}"):
+            made = redacted_cached(entry["sha"], entry["name"], data, result)
+            if isinstance(made, str):
+                st.error(made)
+            else:
+                out, fname, mime = made
+                st.download_button("Download the redacted copy", out, file_name=fname, mime=mime,
+                                   key=f"priv_dl_{sha12}")
 
 
 # --- inputs --------------------------------------------------------------------
@@ -264,7 +296,7 @@ def extract_all(files, anchor, selected, status_box, on_ready) -> list[dict]:
             result = extract_cached(sha, name, anchor, data)
             done.add((sha, name, anchor))
         entry = {"key": f"{sha}:{name}", "name": name, "sha": sha, "result": result,
-                 "pdf": data if is_pdf(data) else None, "saved": saved}
+                 "pdf": data if is_pdf(data) else None, "data": data, "saved": saved}
         entries.append(entry)
         if "error" in result:
             lines.append(f"✗ {name}: {result['error']['code']}")
@@ -630,7 +662,7 @@ def _review_desk(entry: dict) -> None:
     doc = result["document"]
     reviewed = apply_review(result, store().review(doc["id"]))
     facts = reviewed["facts"]
-    render_privacy_section(reviewed)
+    render_privacy_section(reviewed, entry)
     case = doc.get("case") or {}
     st.html(f'<div><b>{esc(entry["name"])}</b> · {esc(doc.get("kind"))} · {len(doc.get("pages") or [])} pages'
             + (f' · {esc(case.get("caption"))}' if case.get("caption") else "")
@@ -709,7 +741,8 @@ def overview(entries: list[dict]) -> None:
         row = {"file": e["name"], "status": "error" if "error" in r else ("saved review" if e["saved"] else "new")}
         if "error" not in r:
             c = desk_mod.counts(r["facts"])
-            row.update(kind=r["document"].get("kind"), pages=len(r["document"].get("pages") or []), facts=c["total"])
+            row.update(kind=r["document"].get("kind"), pages=len(r["document"].get("pages") or []), facts=c["total"],
+                       privacy=flag_text(r))
             row.update({f"type: {t}": n for t, n in c["by_type"].items()})
             row.update({f"status: {s}": n for s, n in c["by_status"].items()})
         rows.append(row)

@@ -500,3 +500,23 @@ def test_a_failing_store_is_a_message_not_a_traceback(app, monkeypatch):
     at.button(key="kb_accept").click().run()
     assert not at.exception
     assert any("database is locked" in w.value for w in at.warning) and "accepted" not in counts(at)
+
+
+def test_privacy_section_lists_an_unredacted_ssn_and_offers_the_redacted_copy(app, monkeypatch):
+    """A filing showing a whole SSN: the privacy review comes first, flags it, and the redacted copy
+    shows only the last four digits (issue 12)."""
+    import extractor
+    import extractor.extract
+
+    monkeypatch.setattr(extractor, "extract_bytes", extractor.extract.extract_bytes)  # the real extraction
+    data = b"UNITED STATES DISTRICT COURT\n\nThe debtor's SSN is 123-45-6789 and he lives in Ohio."
+    at = upload(app, ("leak.txt", data))
+    assert any("Privacy: 1 personal identifier(s)" in w.value and "unredacted identifier" in w.value
+               for w in at.warning)
+    table = next(d.value for d in at.dataframe if "masked" in d.value.columns)
+    assert list(table["status"]) == ["violation"] and list(table["kind"]) == ["ssn"]
+    assert "6789" in table["masked"][0] and "123-45" not in table["masked"][0]
+    key = f"priv_make_{sha(data)[:12]}"
+    at.button(key=key).click().run()
+    assert not at.error
+    assert any(getattr(b, "label", "") == "Download the redacted copy" for b in at.get("download_button"))
