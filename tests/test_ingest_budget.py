@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import base64
-import io
 import struct
-import zipfile
 import zlib
 
 import pytest
@@ -13,6 +11,7 @@ from extractor.errors import InputError
 from extractor.ingest import IngestSettings, read_bytes, read_file
 from extractor.ingest.budget import check_pdf_streams, check_zip
 from helpers_pdf import Text, make_pdf
+from hostile_files import zip_of
 
 MB = 1 << 20
 PDF_LIMITS = dict(max_stream=4 * MB, max_image_stream=8 * MB, max_total=6 * MB, max_images_total=12 * MB)
@@ -69,12 +68,7 @@ def test_pdf_bomb_through_read_bytes():
     assert read_bytes(make_pdf([[Text(72, 100, "Order granting the motion.")]]), "ok.pdf").text == "Order granting the motion."
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-    return buf.getvalue()
+_zip = zip_of  # one zip writer for the tests (tests/hostile_files.py)
 
 
 def _understate(data: bytes, name: bytes, size: int) -> bytes:
