@@ -191,6 +191,8 @@ def parse(nlp: Language, text: str, *, piece_chars: int = PIECE_CHARS, disable: 
     Returns:
         The joined, annotated ``Doc``.
     """
+    if not text:
+        return Doc(nlp.vocab, words=[])
     skip = set(disable) | {name for name in nlp.pipe_names if name.startswith("legal_") and name != "legal_sentences"}
     bounds = piece_bounds(text, piece_chars)
     docs = []
@@ -202,6 +204,8 @@ def parse(nlp: Language, text: str, *, piece_chars: int = PIECE_CHARS, disable: 
             del window_doc
             if piece is None:  # the piece's edges fall inside tokens of its window: read it alone
                 piece = _piece_of(nlp(text[a:b]), 0, b - a, text[a:b])
+            if piece is None:  # a programming error: a whole Doc is always its own piece
+                raise AssertionError(f"piece {a}:{b} could not be read")
             docs.append(piece)
     doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
     if doc.text != text:  # a programming error: the pieces must tile the text

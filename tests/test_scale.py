@@ -101,3 +101,13 @@ def test_same_bytes_under_two_hash_seeds(tmp_path):
     assert outs[0] == outs[1]
     lines = [json.loads(line) for line in outs[0].decode().splitlines()]
     assert len(lines) == 4 and all("error" not in line for line in lines)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "a", "x" * 700, "word " * 400])  # empty, blank, no space at all
+def test_odd_texts_parse_back_to_themselves(text):
+    from extractor.pipeline import load_pipeline
+
+    doc = parse(load_pipeline(), text, piece_chars=300)
+    assert doc.text == text
+    if " " in text or not text:  # cut at spaces: the tokens of the whole text
+        assert [t.text for t in doc] == [t.text for t in load_pipeline().make_doc(text)]
