@@ -126,14 +126,16 @@ def printable(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def process_one(path: str, anchor_date: str | None, include_text: bool, ocr: bool = True) -> str:
-    """Extract one file and return its JSON line (valid UTF-8); any failure becomes an error line."""
+def process_one(path: str, anchor_date: str | None, include_text: bool, ocr: bool = True,
+                show_hidden_text: bool = False) -> str:
+    """Extract one file and return its JSON line (valid UTF-8); any failure becomes an error line.
+    ``show_hidden_text`` keeps the words under failed redactions (else each character is "█")."""
     from .extract import error_result, extract_file, file_id
     from .ingest import IngestSettings
 
     try:
         result = extract_file(path, anchor_date=anchor_date, include_text=include_text,
-                              settings=IngestSettings(ocr=ocr))
+                              settings=IngestSettings(ocr=ocr, show_hidden_text=show_hidden_text))
     except Exception as exc:  # one bad file must never stop a batch
         result = error_result(path, exc, file_id(path))
     return dump(result)
@@ -179,7 +181,8 @@ def _size(path: str) -> int:
 
 def run_batch(paths: list[str], out: str, *, anchor_date: str | None = None, include_text: bool = False,
               jobs: int | None = None, resume: bool = True, progress: bool = True,
-              dask_scheduler: str | None = None, ocr: bool = True, timeout: float = DEFAULT_TIMEOUT) -> dict:
+              dask_scheduler: str | None = None, ocr: bool = True, timeout: float = DEFAULT_TIMEOUT,
+              show_hidden_text: bool = False) -> dict:
     """Run a batch and write ``out`` (JSON Lines, one line per input file, sorted by path).
 
     Args:
@@ -193,6 +196,8 @@ def run_batch(paths: list[str], out: str, *, anchor_date: str | None = None, inc
         dask_scheduler: address of a Dask scheduler ("tcp://host:8786") to run on instead of local processes.
         ocr: OCR scanned pages (False: they get ``pdf.no_text_layer`` warnings).
         timeout: wall-clock seconds one file may take in a local worker; past it the file is ``extract.timeout``.
+        show_hidden_text: keep the words under failed redactions in every line (an option that changes
+            output, so a resume redoes lines made without it).
     Returns:
         The summary dict (see :func:`summarize`).
     Raises:
@@ -214,6 +219,8 @@ def run_batch(paths: list[str], out: str, *, anchor_date: str | None = None, inc
         return summarize([], batch, time.perf_counter() - started)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     options = {"include_text": include_text, "anchor_date": anchor_date, "ocr": ocr}
+    if show_hidden_text:  # only when asked, so lines made before the option existed stay reusable
+        options["show_hidden_text"] = True
     events: list = []
     with OutputLock(files["lock"]):
         previous = {}
@@ -241,7 +248,7 @@ def run_batch(paths: list[str], out: str, *, anchor_date: str | None = None, inc
         try:
             with tqdm(total=len(batch.files), initial=reused, unit="file", disable=not progress,
                       file=sys.stderr, dynamic_ncols=True) as bar:
-                for path, line in _lines(todo, (anchor_date, include_text, ocr), jobs, dask_scheduler,
+                for path, line in _lines(todo, (anchor_date, include_text, ocr, show_hidden_text), jobs, dask_scheduler,
                                          timeout, events):
                     records[path] = record_for(path, line, options, __version__)
                     journal.append(records[path])

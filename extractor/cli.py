@@ -50,6 +50,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--include-text", action="store_true", help="add document.text (every offset indexes into it)")
     p.add_argument("-o", "--output", help="output file (default: standard output for extract)")
     p.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages (they give warnings, or error pdf.no_text)")
+    p.add_argument("--show-hidden-text", action="store_true",
+                   help="keep the words under failed redactions (default: each of their characters is █)")
 
 
 def _say(message: str) -> None:
@@ -61,8 +63,6 @@ def _say(message: str) -> None:
 def _extract_args(p: argparse.ArgumentParser) -> None:
     _common(p)
     p.add_argument("files", nargs="+")
-    p.add_argument("--show-hidden-text", action="store_true",
-                   help="keep the words under failed redactions (default: each of their characters is █)")
     p.add_argument("--format", choices=("json", "jsonl"),
                    help="json: one indented object (one file only); jsonl: one line per file "
                         "(default: json for one file, jsonl for several)")
@@ -132,7 +132,8 @@ def _run_batch(args) -> int:
         raise UsageError("usage.bad_option", "batch needs -o OUT.jsonl")
     summary = run_batch(args.paths, args.output, anchor_date=args.anchor_date, include_text=args.include_text,
                         jobs=args.jobs, resume=not args.no_resume, progress=not args.no_progress,
-                        dask_scheduler=args.dask, ocr=not args.no_ocr, timeout=args.timeout)
+                        dask_scheduler=args.dask, ocr=not args.no_ocr, timeout=args.timeout,
+                        show_hidden_text=args.show_hidden_text)
     _say(format_summary(summary))
     if summary["files"] == 0:
         _say("nothing was processed")

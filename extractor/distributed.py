@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 
 def run_on_dask(files: list[str], address: str, anchor_date: str | None, include_text: bool,
-                ocr: bool = True) -> Iterator[tuple[str, str]]:
+                ocr: bool = True, show_hidden_text: bool = False) -> Iterator[tuple[str, str]]:
     """Yield ``(path, json_line)`` for each file, computed on the Dask scheduler at ``address``.
 
     The lines are :func:`extractor.batch.process_one`'s, so they are the local batch's bytes. Every worker
@@ -22,6 +22,6 @@ def run_on_dask(files: list[str], address: str, anchor_date: str | None, include
     from .batch import process_one
 
     with Client(address) as client:
-        futures = {client.submit(process_one, f, anchor_date, include_text, ocr, pure=False): f for f in files}
+        futures = {client.submit(process_one, f, anchor_date, include_text, ocr, show_hidden_text, pure=False): f for f in files}
         for fut in as_completed(futures):
             yield futures[fut], fut.result()

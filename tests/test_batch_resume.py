@@ -39,6 +39,7 @@ def dates(folder: Path) -> dict[str, list[str]]:
     ("include_text", {"include_text": True}, {"changed options": 3}),
     ("anchor_date", {"anchor_date": "2020-01-01"}, {"changed options": 3}),
     ("ocr", {"ocr": False}, {"changed options": 3}),
+    ("show_hidden_text", {"show_hidden_text": True}, {"changed options": 3}),
 ])
 def test_options_that_change_output_redo_every_line(folder, change, second, redone):
     first = go(folder)
