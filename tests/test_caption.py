@@ -6,7 +6,8 @@ import json
 import pytest
 
 from extractor.facts import caption
-from extractor.facts.caption_court import MODELS, court_data, find_courts
+from extractor.data import MODELS_DIR as MODELS
+from extractor.facts.caption_court import court_data, find_courts
 
 
 class _Ctx:

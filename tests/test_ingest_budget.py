@@ -68,36 +68,30 @@ def test_pdf_bomb_through_read_bytes():
     assert read_bytes(make_pdf([[Text(72, 100, "Order granting the motion.")]]), "ok.pdf").text == "Order granting the motion."
 
 
-_zip = zip_of  # one zip writer for the tests (tests/hostile_files.py)
-
-
 def _understate(data: bytes, name: bytes, size: int) -> bytes:
     """The zip with ``name``'s uncompressed size claimed as ``size`` in both of its headers."""
     out = bytearray(data)
-    local = out.find(b"PK\x03\x04")
-    while local >= 0:
-        n = struct.unpack("<H", out[local + 26:local + 28])[0]
-        if out[local + 30:local + 30 + n] == name:
-            out[local + 22:local + 26] = struct.pack("<I", size)
-        local = out.find(b"PK\x03\x04", local + 4)
-    central = out.find(b"PK\x01\x02")
-    while central >= 0:
-        n = struct.unpack("<H", out[central + 28:central + 30])[0]
-        if out[central + 46:central + 46 + n] == name:
-            out[central + 24:central + 28] = struct.pack("<I", size)
-        central = out.find(b"PK\x01\x02", central + 4)
+    # (signature, offset of the name length, of the name, of the uncompressed size) of the local and the
+    # central directory header
+    for sig, len_at, name_at, size_at in ((b"PK\x03\x04", 26, 30, 22), (b"PK\x01\x02", 28, 46, 24)):
+        at = out.find(sig)
+        while at >= 0:
+            n = struct.unpack("<H", out[at + len_at:at + len_at + 2])[0]
+            if out[at + name_at:at + name_at + n] == name:
+                out[at + size_at:at + size_at + 4] = struct.pack("<I", size)
+            at = out.find(sig, at + 4)
     return bytes(out)
 
 
 @pytest.mark.parametrize("make, code", [
-    (lambda: _zip({"word/document.xml": bytes(3 * MB)}), None),                          # under every limit
-    (lambda: _zip({"word/document.xml": bytes(5 * MB)}), "docx.bomb"),                   # one member over 4 MB
-    (lambda: _zip({f"word/{i}.bin": bytes(3 * MB) for i in range(3)}), "docx.bomb"),     # 9 MB together, over 6
-    (lambda: _zip({f"m{i}": b"" for i in range(51)}), "docx.bomb"),                      # 51 members, over 50
+    (lambda: zip_of({"word/document.xml": bytes(3 * MB)}), None),                          # under every limit
+    (lambda: zip_of({"word/document.xml": bytes(5 * MB)}), "docx.bomb"),                   # one member over 4 MB
+    (lambda: zip_of({f"word/{i}.bin": bytes(3 * MB) for i in range(3)}), "docx.bomb"),     # 9 MB together, over 6
+    (lambda: zip_of({f"m{i}": b"" for i in range(51)}), "docx.bomb"),                      # 51 members, over 50
     # a member whose headers claim 1 KB: never more is inflated, and the CRC then fails
-    (lambda: _understate(_zip({"word/document.xml": bytes(5 * MB)}), b"word/document.xml", 1024), "docx.corrupt"),
+    (lambda: _understate(zip_of({"word/document.xml": bytes(5 * MB)}), b"word/document.xml", 1024), "docx.corrupt"),
     # the end record claims 65,535 members (Zip64's mark): refused before zipfile reads the directory
-    (lambda: (lambda z: z[:-12] + struct.pack("<H", 0xFFFF) + z[-10:])(_zip({"a": b"x"})), "docx.bomb"),
+    (lambda: (lambda z: z[:-12] + struct.pack("<H", 0xFFFF) + z[-10:])(zip_of({"a": b"x"})), "docx.bomb"),
     (lambda: b"PK\x03\x04" + bytes(100), "docx.corrupt"),                                  # no zip at all
 ])
 def test_zip_budget(make, code):
@@ -140,11 +134,11 @@ def test_zip_xml_budget_follows_content_types():
              b'wordprocessingml.header+xml"/></Types>')
     limits = dict(ZIP_LIMITS, max_total=20 * MB, max_xml=3 * MB)
     base = {"[Content_Types].xml": types}
-    check_zip(_zip({**base, "word/media/a.png": bytes(3 * MB), "word/media/b.png": bytes(3 * MB)}), **limits)  # images
+    check_zip(zip_of({**base, "word/media/a.png": bytes(3 * MB), "word/media/b.png": bytes(3 * MB)}), **limits)  # images
     for extra in ({"word/a.xml": bytes(2 * MB), "word/b.xml": bytes(2 * MB)},   # 4 MB of XML
                   {"word/a.xml": bytes(2 * MB), "word/h.bin": bytes(2 * MB)}):  # XML by override
         with pytest.raises(InputError) as exc:
-            check_zip(_zip({**base, **extra}), **limits)
+            check_zip(zip_of({**base, **extra}), **limits)
         assert exc.value.code == "docx.bomb" and "XML" in exc.value.message
     with pytest.raises(InputError):  # no content types: every member counts as XML
-        check_zip(_zip({"word/media/a.png": bytes(2 * MB), "word/media/b.png": bytes(2 * MB)}), **limits)
+        check_zip(zip_of({"word/media/a.png": bytes(2 * MB), "word/media/b.png": bytes(2 * MB)}), **limits)

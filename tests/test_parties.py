@@ -6,7 +6,8 @@ import json
 import pytest
 from conftest import facts_of
 
-from extractor.facts.party_agencies import MODELS, agency_list, canonical_agency, find_listed
+from extractor.data import MODELS_DIR as MODELS
+from extractor.facts.party_agencies import agency_list, canonical_agency, find_listed
 
 
 def by_name(text, **kw):

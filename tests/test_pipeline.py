@@ -34,7 +34,8 @@ def test_pipeline_is_loaded_once():
 def test_abbreviation_list_round_trips():
     import json
 
-    from extractor.pipeline import MODELS_DIR, abbreviations
+    from extractor.data import MODELS_DIR
+    from extractor.pipeline import abbreviations
     data = json.loads((MODELS_DIR / "abbreviations.json").read_text())
     never, maybe = abbreviations()
     assert never == frozenset(data["never_final"]) and maybe == frozenset(data["may_be_final"])

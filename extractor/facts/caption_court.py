@@ -8,19 +8,17 @@ Alabama". State names and their abbreviations come from ``models/courts.json``.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 
+from ..data import load_json
 from .spans import leftmost_longest
-
-from ..data import MODELS_DIR as MODELS  # noqa: E402
 
 
 @functools.lru_cache(maxsize=1)
 def court_data() -> dict:
     """The parsed ``models/courts.json`` (states, abbreviations, circuits)."""
-    return json.loads((MODELS / "courts.json").read_text(encoding="utf-8"))
+    return load_json("courts.json")
 
 
 @dataclass(frozen=True)

@@ -19,19 +19,17 @@ subsections kept ("18 U.S.C. § 1956(h)").
 from __future__ import annotations
 
 import functools
-import json
 import re
 
+from ..data import load_json
 from . import citations, numbers
 from .context import DocContext
-
-from ..data import MODELS_DIR as MODELS  # noqa: E402
 
 
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> dict:
     """The count vocabulary of ``models/counts.json`` (loaded once)."""
-    return json.loads((MODELS / "counts.json").read_text(encoding="utf-8"))
+    return load_json("counts.json")
 
 
 # Count numbers written as words go up to twenty ("COUNT TWENTY", "TWENTIETH CAUSE OF ACTION");

@@ -22,19 +22,17 @@ Vocabularies are in ``models/dates.json``.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, field
 
+from ..data import load_json
 from . import numbers
-
-from ..data import MODELS_DIR  # noqa: E402
 
 
 @functools.lru_cache(maxsize=1)
 def vocab() -> dict:
     """Return ``models/dates.json`` (months, weekdays, seasons, cue words)."""
-    return json.loads((MODELS_DIR / "dates.json").read_text(encoding="utf-8"))
+    return load_json("dates.json")
 
 
 @dataclass

@@ -8,16 +8,15 @@ Shared by the date and quantity extractors. The vocabularies are data in
 from __future__ import annotations
 
 import functools
-import json
 import re
 
-from ..data import MODELS_DIR  # noqa: E402
+from ..data import load_json
 
 
 @functools.lru_cache(maxsize=1)
 def vocab() -> dict:
     """Return ``models/quantities_numbers.json``: ``units``, ``tens``, ``scales``, ``ordinals`` (word -> int)."""
-    return json.loads((MODELS_DIR / "quantities_numbers.json").read_text(encoding="utf-8"))
+    return load_json("quantities_numbers.json")
 
 
 def _word_alt(words) -> str:

@@ -35,21 +35,19 @@ quotation or a citation. The vocabulary is data: ``models/orders.json``.
 from __future__ import annotations
 
 import functools
-import json
 import re
 
 from spacy.tokens import Span, Token
 
+from ..data import load_json
 from . import order_phrases as ph
 from .context import DocContext
-
-from ..data import MODELS_DIR as MODELS  # noqa: E402
 
 
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> dict:
     """The order vocabulary of ``models/orders.json`` (loaded once)."""
-    return json.loads((MODELS / "orders.json").read_text(encoding="utf-8"))
+    return load_json("orders.json")
 
 
 _DECRETAL_RE = re.compile(

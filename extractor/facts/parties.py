@@ -12,17 +12,16 @@ reporter cite) and news outlets are left out.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, field
 
+from ..data import load_json
 from .context import DocContext
 from .party_agencies import AGENCY_WORDS, CORP_WORDS, canonical_agency
 from .party_mentions import (HONORIFIC, ROLE_RANK, SUFFIXES, Mention, _abbreviates, _caps, _cited, _core,
                              _defined_terms, _gather, _norm, _pretty)
 from .party_roles import NAME
 
-from ..data import MODELS_DIR as MODELS  # noqa: E402
 LITIGANT_ROLES = frozenset({"plaintiff", "defendant", "petitioner", "respondent", "appellant", "appellee", "intervenor",
                             "amicus", "debtor", "creditor"})
 
@@ -30,7 +29,7 @@ LITIGANT_ROLES = frozenset({"plaintiff", "defendant", "petitioner", "respondent"
 @functools.lru_cache(maxsize=1)
 def vocab() -> dict:
     """The parsed ``models/parties.json``."""
-    d = json.loads((MODELS / "parties.json").read_text(encoding="utf-8"))
+    d = load_json("parties.json")
     d["_not"] = {_norm(x) for x in d["not_parties"]}
     return d
 
@@ -78,7 +77,6 @@ def _etype(name: str, hint: str | None = None) -> str:
         return hint
     probe = _pretty(name.strip().upper()) if _caps(name) else name.strip()
     return "PERSON" if re.fullmatch(NAME, probe) else "ORG"
-
 
 
 def _verb_role(ctx: DocContext, m: Mention) -> str | None:

@@ -5,20 +5,18 @@ general patterns for state and local bodies ("Minneapolis Police Department",
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 
+from ..data import load_json
 from .caption_court import court_data
 from .spans import leftmost_longest
-
-from ..data import MODELS_DIR as MODELS  # noqa: E402
 
 
 @functools.lru_cache(maxsize=1)
 def agency_list() -> list[dict]:
     """The rows of ``models/agencies.json``: ``{"name", "acronyms", "parent", "variants"}``."""
-    return json.loads((MODELS / "agencies.json").read_text(encoding="utf-8"))["agencies"]
+    return load_json("agencies.json")["agencies"]
 
 
 @dataclass(frozen=True)

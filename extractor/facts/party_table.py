@@ -13,11 +13,10 @@ does not guess from prose. The party types are PACER's closed vocabulary
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, replace
 
-from ..data import MODELS_DIR as MODELS  # noqa: E402
+from ..data import load_json
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ class TableParty:
 @functools.lru_cache(maxsize=1)
 def vocab() -> dict:
     """``models/docket_parties.json``: party types (lower case, normalized) → role, designations."""
-    d = json.loads((MODELS / "docket_parties.json").read_text(encoding="utf-8"))
+    d = load_json("docket_parties.json")
     d["_types"] = {_type_key(k): v for k, v in d["party_types"].items()}
     d["_designation"] = re.compile(r"(?i)^(?:" + "|".join(d["designations"]) + r")")
     d["_end"] = re.compile(r"(?i)^(?:" + "|".join(re.escape(h) for h in d["table_end"]) + r")\b")

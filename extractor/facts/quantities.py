@@ -23,21 +23,18 @@ Vocabularies are in ``models/quantities.json``.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import weakref
-from pathlib import Path
 
+from ..data import load_json
 from . import dates, numbers, quantities_special
 from .context import DocContext
-
-from ..data import MODELS_DIR  # noqa: E402
 
 
 @functools.lru_cache(maxsize=1)
 def vocab() -> dict:
     """Return ``models/quantities.json`` (modifiers, units, reference words)."""
-    return json.loads((MODELS_DIR / "quantities.json").read_text(encoding="utf-8"))
+    return load_json("quantities.json")
 
 
 _FIG = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:\.\d+)?|\.\d+)"

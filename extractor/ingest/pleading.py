@@ -185,13 +185,9 @@ def repeated_footers(pages_lines: list[list[Line]], min_pages: int = 3, head_sha
 @lru_cache(maxsize=1)
 def hyphen_prefixes() -> frozenset[str]:
     """Word parts that keep their hyphen when split across lines ("self-", "well-"), from models/ingest.json."""
-    import json
-    from pathlib import Path
+    from ..data import load_json
 
-    from ..data import MODELS_DIR
-
-    path = MODELS_DIR / "ingest.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load_json("ingest.json")
     return frozenset(w.lower() for w in data["hyphen_keep_prefixes"])
 
 

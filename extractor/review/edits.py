@@ -30,9 +30,7 @@ MAIN_FIELD = {"party": "name", "date": "value", "quantity": "value", "count": "n
 STATUSES = ("unreviewed", "accepted", "rejected", "edited", "added")
 MANUAL_METHOD = "review.manual"
 
-_MODELS = {"party": schema.PartyFact, "date": schema.DateFact, "quantity": schema.QuantityFact,
-           "count": schema.CountFact, "order": schema.OrderFact, "citation": schema.CitationFact,
-           "quote": schema.QuoteFact, "identifier": schema.IdentifierFact}
+_MODELS = {model.model_fields["type"].default: model for model in schema.FACT_MODELS}  # "party" -> PartyFact ...
 _LIST_FIELDS = {"against", "aliases", "statutes"}
 
 
